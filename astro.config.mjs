@@ -1,0 +1,54 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import rehypeMermaid from 'rehype-mermaid';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import contentCheck from './src/integrations/content-check.ts';
+import { remarkContentLinks, remarkHeadingAnchors } from './src/lib/markdown/remark-handbook.ts';
+import { rehypeCallouts, rehypeHeadingLinks, rehypeScrollTables } from './src/lib/markdown/rehype-handbook.ts';
+import { rehypeMermaidCacheLookup, rehypeMermaidCacheStore } from './src/lib/markdown/mermaid.ts';
+import { chromiumLaunchOptions } from './src/lib/chromium.ts';
+import { MERMAID_CONFIG } from './src/lib/markdown/mermaid-config.ts';
+
+/** Content lives in content/ (HANDBOOK_CONTENT_DIR points elsewhere, e.g. a broken-content test fixture). */
+const contentDir = resolve(process.env.HANDBOOK_CONTENT_DIR ?? 'content');
+
+/** The renderer's version is part of the cache key: a Mermaid upgrade re-renders every diagram. */
+const mermaidVersion = JSON.parse(readFileSync('node_modules/mermaid-isomorphic/package.json', 'utf8')).version;
+
+const mermaidCache = {
+  dir: resolve('node_modules/.cache/handbook-mermaid'),
+  config: { mermaid: MERMAID_CONFIG, renderer: mermaidVersion },
+};
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'https://handbook.example.cn',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  markdown: {
+    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+    processor: unified({
+      smartypants: false,
+      remarkPlugins: [remarkHeadingAnchors, remarkContentLinks],
+      rehypePlugins: [
+        [rehypeMermaidCacheLookup, mermaidCache],
+        [
+          rehypeMermaid,
+          {
+            strategy: 'inline-svg',
+            mermaidConfig: MERMAID_CONFIG,
+            launchOptions: chromiumLaunchOptions(),
+          },
+        ],
+        [rehypeMermaidCacheStore, mermaidCache],
+        rehypeCallouts,
+        rehypeScrollTables,
+        rehypeHeadingLinks,
+      ],
+    }),
+  },
+  integrations: [contentCheck(contentDir), mdx()],
+});

@@ -1,0 +1,57 @@
+/**
+ * Frontmatter schemas of the two content collections. Used by src/content.config.ts (Astro's
+ * collection validation) and by validate.ts (the whole-book checks), so the rules live once.
+ */
+import { z } from 'astro/zod';
+import { CASE_ID_PATTERN, NUMBER_PATTERN } from '../numbering.ts';
+import { ROLE_SLUGS, TAGS } from '../taxonomy.ts';
+
+const sectionNumber = z
+  .string()
+  .regex(NUMBER_PATTERN, 'must be a section number in quotes, like "2.17" or "4.1.3"');
+
+const caseId = z.string().regex(CASE_ID_PATTERN, 'must be a five-digit case id in quotes, like "01003"');
+
+const oneLine = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .refine((s) => !s.includes('\n'), 'must be one line');
+
+export const bookSchema = z.strictObject({
+  number: sectionNumber,
+  title: oneLine,
+  summary: oneLine,
+  cases: z.array(caseId).default([]),
+  keywords: z.array(oneLine).default([]),
+});
+
+const tagNames = TAGS.map((t) => t.name) as [string, ...string[]];
+
+export const CASE_SOURCES = {
+  casebook: '网点服务案例集',
+  article: '行业文章',
+  course: '培训课程',
+  scenario: '情景示例',
+} as const;
+
+export type CaseSource = keyof typeof CASE_SOURCES;
+
+export const caseSchema = z.strictObject({
+  id: caseId,
+  role: z.enum(ROLE_SLUGS),
+  title: oneLine,
+  summary: oneLine,
+  tags: z
+    .array(z.enum(tagNames))
+    .min(3, 'needs 3 to 6 tags')
+    .max(6, 'needs 3 to 6 tags')
+    .refine((t) => new Set(t).size === t.length, 'lists a tag twice'),
+  complaint: z.boolean(),
+  sections: z.array(sectionNumber).min(1, 'needs at least one related book section'),
+  source: z.enum(Object.keys(CASE_SOURCES) as [CaseSource, ...CaseSource[]]),
+  duplicateOf: caseId.optional(),
+});
+
+export type BookData = z.infer<typeof bookSchema>;
+export type CaseData = z.infer<typeof caseSchema>;

@@ -1,0 +1,97 @@
+/**
+ * Build-time Mermaid: rehype-mermaid renders ```mermaid blocks to inline SVG in Chromium; these two
+ * plugins run around it to
+ * - skip rendering diagrams whose source and config are unchanged (an on-disk cache keyed by both),
+ * - give every diagram ids of its own (rehype-mermaid numbers ids per file: mermaid-0, mermaid-1 …,
+ *   which collide when several files share a page such as the whole-book PDF),
+ * - wrap each diagram in a figure that scrolls sideways on phones.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Element, ElementContent, Root } from 'hast';
+import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
+import { toHtml } from 'hast-util-to-html';
+import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
+
+export interface MermaidCacheOptions {
+  /** Folder for cached SVGs. */
+  dir: string;
+  /** Everything that changes the output besides the source (Mermaid config, renderer version). */
+  config: unknown;
+}
+
+const KEY_ATTR = 'dataDiagramKey';
+
+export function diagramKey(source: string, config: unknown): string {
+  return createHash('sha256').update(JSON.stringify([config, source.trim()])).digest('hex').slice(0, 12);
+}
+
+/** Replaces every occurrence of a Mermaid-generated id in an SVG string with a new one. */
+export function renameSvgId(svg: string, oldId: string, newId: string): string {
+  const escaped = oldId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return svg.replace(new RegExp(`${escaped}(?![0-9])`, 'g'), newId);
+}
+
+function isMermaidPre(node: Element): boolean {
+  const code = node.children.find((c): c is Element => c.type === 'element');
+  const className = code?.properties.className;
+  return node.tagName === 'pre' && code?.tagName === 'code' && Array.isArray(className) && className.includes('language-mermaid');
+}
+
+function figure(key: string, content: ElementContent): Element {
+  return {
+    type: 'element',
+    tagName: 'figure',
+    properties: { className: ['diagram'], [KEY_ATTR]: key },
+    children: [content],
+  };
+}
+
+function parseSvg(svg: string): ElementContent {
+  return fromHtmlIsomorphic(svg, { fragment: true }).children[0] as ElementContent;
+}
+
+/** Before rehype-mermaid: cached diagrams become SVG now; the others are left for rendering. */
+export function rehypeMermaidCacheLookup(options: MermaidCacheOptions) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      if (!parent || index === undefined || !isMermaidPre(node)) return;
+      const key = diagramKey(toText(node, { whitespace: 'pre' }), options.config);
+      const cached = join(options.dir, `${key}.svg`);
+      parent.children[index] = figure(key, existsSync(cached) ? parseSvg(readFileSync(cached, 'utf8')) : node);
+      return 'skip';
+    });
+  };
+}
+
+/** After rehype-mermaid: give new SVGs their own ids, store them, and finish every figure. */
+export function rehypeMermaidCacheStore(options: MermaidCacheOptions) {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      const key = node.properties[KEY_ATTR];
+      if (node.tagName !== 'figure' || typeof key !== 'string') return;
+      delete node.properties[KEY_ATTR];
+      let svg = node.children[0];
+      if (svg?.type !== 'element' || svg.tagName !== 'svg') return;
+      const newId = `diagram-${key}`;
+      if (svg.properties.id !== newId) {
+        const html = renameSvgId(toHtml(svg), String(svg.properties.id), newId);
+        mkdirSync(options.dir, { recursive: true });
+        writeFileSync(join(options.dir, `${key}.svg`), html);
+        svg = parseSvg(html) as Element;
+      }
+      svg.properties.role = 'img';
+      node.children = [
+        {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['scroll-box'], tabIndex: 0, role: 'region', ariaLabel: '流程图（可左右滑动）' },
+          children: [svg],
+        },
+      ];
+      return 'skip';
+    });
+  };
+}
