@@ -1,0 +1,70 @@
+/**
+ * Prints the figures the engine is judged by (a benchmark, not a test):
+ *   - cold build time (no dist/, no Astro cache, no diagram cache), with --cold;
+ *   - first-load transfer, gzip-compressed, of the home page, a section and a case, split into
+ *     HTML / CSS / JS / other, as loaded by Chromium at phone size.
+ * Usage: npm run measure            (uses the existing dist/)
+ *        npm run measure -- --cold  (rebuilds from nothing first)
+ */
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright';
+import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
+
+const PAGES = { home: '/', section: '/book/2/17/', case: '/cases/01001/' };
+const dist = join(import.meta.dirname, '../dist');
+
+if (process.argv.includes('--cold')) {
+  for (const dir of ['dist', '.astro', 'node_modules/.cache/handbook-mermaid', 'node_modules/.astro']) rmSync(dir, { recursive: true, force: true });
+  const started = performance.now();
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'ignore' });
+  if (build.status !== 0) throw new Error('build failed: run npm run build to see why');
+  console.log(`cold build (astro build + pagefind): ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const fileFor = (path: string) => {
+  const file = join(dist, decodeURIComponent(path));
+  return existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
+};
+const server = createServer((req, res) => {
+  const file = fileFor(new URL(req.url!, 'http://x').pathname);
+  if (!existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+const browser = await chromium.launch(chromiumLaunchOptions());
+const kindOf = (path: string) => {
+  const ext = extname(fileFor(path));
+  return ext === '.html' ? 'html' : ext === '.css' ? 'css' : ext === '.js' ? 'js' : 'other';
+};
+console.log('\nfirst load, gzip bytes (what a phone downloads on a first visit):');
+console.log('page'.padEnd(10), 'html'.padStart(7), 'css'.padStart(7), 'js'.padStart(7), 'other'.padStart(7), 'total'.padStart(8));
+for (const [name, path] of Object.entries(PAGES)) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const loaded = new Set<string>();
+  page.on('request', (r) => loaded.add(new URL(r.url()).pathname));
+  await page.goto(origin + path, { waitUntil: 'networkidle' });
+  await page.close();
+  const sizes = { html: 0, css: 0, js: 0, other: 0 };
+  for (const p of loaded) {
+    const body = readFileSync(fileFor(p));
+    if (kindOf(p) !== 'html') {
+      sizes[kindOf(p)] += gzipSync(body).length;
+      continue;
+    }
+    // Astro inlines small scripts: count them as JS, the rest of the page as HTML.
+    const scripts = [...body.toString().matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+    sizes.js += scripts ? gzipSync(scripts).length : 0;
+    sizes.html += gzipSync(body.toString().replace(/<script[^>]*>[\s\S]*?<\/script>/g, '')).length;
+  }
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  console.log(name.padEnd(10), ...Object.values(sizes).map((n) => String(n).padStart(7)), String(total).padStart(8));
+}
+await browser.close();
+server.close();
