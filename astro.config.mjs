@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import rehypeMermaid from 'rehype-mermaid';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import contentCheck from './src/integrations/content-check.ts';
@@ -23,11 +24,31 @@ const mermaidCache = {
   config: { mermaid: MERMAID_CONFIG, renderer: mermaidVersion },
 };
 
+/** The one inline script (theme before first paint); the CSP allows exactly this text. */
+const themeInit = readFileSync('src/scripts/theme-init.js', 'utf8');
+const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
+
 export default defineConfig({
   site: process.env.SITE_URL ?? 'https://handbook.example.cn',
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // 'wasm-unsafe-eval': Pagefind runs its search index in WebAssembly. No 'unsafe-inline' scripts.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeInitHash] },
+      // Diagrams are inline SVG whose labels Mermaid lays out with style attributes.
+      styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
+    },
+  },
   markdown: {
     syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
     processor: unified({

@@ -18,6 +18,8 @@ if (root) {
   script.onload = () => {
     root.replaceChildren();
     const ui = new window.PagefindUI!({ element: root, showSubResults: true, resetStyles: false, autofocus: true });
+    // The page title is the search box's visible label.
+    root.querySelector('input')?.setAttribute('aria-labelledby', 'search-title');
     const q = new URL(location.href).searchParams.get('q');
     if (q) ui.triggerSearch(q);
     root.addEventListener('input', (event) => {

@@ -57,3 +57,10 @@ test('diagram keys follow the source and the config; ids are renamed everywhere'
     '<svg id="diagram-abc"><style>#diagram-abc .node{}</style><marker id="diagram-abc_arrow"/><path marker-end="url(#diagram-abc_arrow)"/><g id="mermaid-10"/></svg>',
   );
 });
+
+test('diagrams without their own title are labelled by their steps', async () => {
+  const { fromHtmlIsomorphic } = await import('hast-util-from-html-isomorphic');
+  const { diagramLabel } = await import('../../src/lib/markdown/mermaid.ts');
+  const tree = fromHtmlIsomorphic('<svg><g><foreignObject><div><span class="nodeLabel"><p>受理</p></span></div></foreignObject><foreignObject><span class="edgeLabel">能</span></foreignObject><foreignObject><span class="nodeLabel">受理</span></foreignObject><foreignObject><span class="nodeLabel">答复</span></foreignObject></g></svg>', { fragment: true });
+  assert.equal(diagramLabel(tree.children[0] as never), '流程图：受理；答复');
+});

@@ -53,6 +53,20 @@ function parseSvg(svg: string): ElementContent {
   return fromHtmlIsomorphic(svg, { fragment: true }).children[0] as ElementContent;
 }
 
+/** "流程图：受理；登记；…", from the diagram's node labels in drawing order, for screen readers. */
+export function diagramLabel(svg: Element): string {
+  const labels: string[] = [];
+  visit(svg, 'element', (node: Element) => {
+    const className = node.properties.className;
+    if (Array.isArray(className) && className.includes('nodeLabel')) {
+      const text = toText(node).trim();
+      if (text && !labels.includes(text)) labels.push(text);
+      return 'skip';
+    }
+  });
+  return `流程图：${labels.join('；')}`;
+}
+
 /** Before rehype-mermaid: cached diagrams become SVG now; the others are left for rendering. */
 export function rehypeMermaidCacheLookup(options: MermaidCacheOptions) {
   return (tree: Root) => {
@@ -83,6 +97,8 @@ export function rehypeMermaidCacheStore(options: MermaidCacheOptions) {
         svg = parseSvg(html) as Element;
       }
       svg.properties.role = 'img';
+      // Alternative text: Mermaid's own (accTitle/accDescr) when the diagram has one, else its labels.
+      if (!svg.properties.ariaLabelledBy) svg.properties.ariaLabel = diagramLabel(svg);
       node.children = [
         {
           type: 'element',
