@@ -26,6 +26,7 @@ const mermaidCache = {
 
 /** The one inline script (theme before first paint); the CSP allows exactly this text. */
 const themeInit = readFileSync('src/scripts/theme-init.js', 'utf8');
+/** @type {`sha256-${string}`} */
 const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
 
 export default defineConfig({

@@ -7,15 +7,14 @@
  *        npm run measure -- --cold  (rebuilds from nothing first)
  */
 import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { extname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
+import { fileFor, serveDist } from './lib/serve-dist.ts';
 
 const PAGES = { home: '/', section: '/book/2/17/', case: '/cases/01001/' };
-const dist = join(import.meta.dirname, '../dist');
 
 if (process.argv.includes('--cold')) {
   for (const dir of ['dist', '.astro', 'node_modules/.cache/handbook-mermaid', 'node_modules/.astro']) rmSync(dir, { recursive: true, force: true });
@@ -25,18 +24,7 @@ if (process.argv.includes('--cold')) {
   console.log(`cold build (astro build + pagefind): ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml', '.png': 'image/png' };
-const fileFor = (path: string) => {
-  const file = join(dist, decodeURIComponent(path));
-  return existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
-};
-const server = createServer((req, res) => {
-  const file = fileFor(new URL(req.url!, 'http://x').pathname);
-  if (!existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+const { origin, server } = await serveDist();
 
 const browser = await chromium.launch(chromiumLaunchOptions());
 const kindOf = (path: string) => {

@@ -44,7 +44,7 @@ test('a tag page lists only cases with that tag', async ({ page }) => {
   const count = await page.locator('.card-list li').count();
   expect(count).toBeGreaterThan(0);
   await page.locator('.card-list a').first().click();
-  await expect(page.getByRole('list', { name: '标签' })).toContainText('贵宾客户');
+  await expect(page.getByRole('navigation', { name: '标签' })).toContainText('贵宾客户');
 });
 
 test('继续阅读 offers the last section read', async ({ page }) => {

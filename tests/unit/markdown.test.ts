@@ -45,7 +45,7 @@ test('labelled block quotes become call-outs; others stay quotes', () => {
 });
 
 test('tables scroll inside their own box', () => {
-  assert.match(render('| a | b |\n|---|---|\n| 1 | 2 |\n'), /<div class="scroll-box" tabindex="0" role="region" aria-label="[^"]+"><table>/);
+  assert.match(render('| a | b |\n|---|---|\n| 1 | 2 |\n'), /<section class="scroll-box" tabindex="0" aria-label="[^"]+"><table>/);
 });
 
 test('diagram keys follow the source and the config; ids are renamed everywhere', () => {

@@ -63,6 +63,7 @@ export function diagramLabel(svg: Element): string {
       if (text && !labels.includes(text)) labels.push(text);
       return 'skip';
     }
+    return undefined;
   });
   return `流程图：${labels.join('；')}`;
 }
@@ -102,8 +103,8 @@ export function rehypeMermaidCacheStore(options: MermaidCacheOptions) {
       node.children = [
         {
           type: 'element',
-          tagName: 'div',
-          properties: { className: ['scroll-box'], tabIndex: 0, role: 'region', ariaLabel: '流程图（可左右滑动）' },
+          tagName: 'section',
+          properties: { className: ['scroll-box'], tabIndex: 0, ariaLabel: '流程图（可左右滑动）' },
           children: [svg],
         },
       ];

@@ -55,8 +55,8 @@ export function rehypeScrollTables() {
       if (node.tagName !== 'table' || !parent || index === undefined) return;
       parent.children[index] = {
         type: 'element',
-        tagName: 'div',
-        properties: { className: ['scroll-box'], tabIndex: 0, role: 'region', ariaLabel: '表格（可左右滑动）' },
+        tagName: 'section',
+        properties: { className: ['scroll-box'], tabIndex: 0, ariaLabel: '表格（可左右滑动）' },
         children: [node],
       };
     });

@@ -1,0 +1,26 @@
+/**
+ * Checks the built site in dist/: every same-site link and #anchor resolves.
+ * Run by the test command after the build; exits 1 listing page and link for each problem.
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkLinks } from '../src/lib/checks/links.ts';
+
+const dist = join(import.meta.dirname, '../dist');
+const origin = 'http://site.invalid';
+const files = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html'));
+const pages = files.map((f) => ({
+  path: `/${f.replace(/(^|\/)index\.html$/, '$1')}`,
+  html: readFileSync(join(dist, f), 'utf8'),
+}));
+const problems = checkLinks(pages, (path) => {
+  const file = join(dist, decodeURIComponent(path));
+  return existsSync(file) && statSync(file).isFile();
+}, origin);
+
+if (problems.length > 0) {
+  console.error(`Link check failed: ${problems.length} broken link(s) in dist/\n`);
+  for (const p of problems) console.error(`${p.page}  ${p.link}\n    ${p.reason}`);
+  process.exit(1);
+}
+console.log(`link check: ${pages.length} pages, every same-site link and anchor resolves`);

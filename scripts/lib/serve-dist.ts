@@ -1,0 +1,39 @@
+/** A minimal static server for dist/ on a free loopback port, for the benchmark scripts. */
+import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const dist = join(import.meta.dirname, '../../dist');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.svg', '.json']);
+
+/** The file dist/ serves for a URL path (directories serve their index.html). */
+export function fileFor(path: string): string {
+  const file = join(dist, decodeURIComponent(path));
+  return existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
+}
+
+/** Serves dist/ with gzip, as a real static host would. Returns the origin and a way to stop. */
+export async function serveDist(): Promise<{ origin: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const file = fileFor(new URL(req.url!, 'http://x').pathname);
+    if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end(readFileSync(join(dist, '404.html')));
+    const ext = extname(file);
+    const body = readFileSync(file);
+    const gzip = COMPRESSIBLE.has(ext) && /gzip/.test(String(req.headers['accept-encoding']));
+    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    res.end(gzip ? gzipSync(body) : body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
+}
