@@ -4,6 +4,7 @@
  */
 import { cleanUrl, shareText } from '../lib/share.ts';
 import { nextFontSize } from '../lib/reading.ts';
+import { HIGHLIGHT_PARAM } from '../lib/search/fields.ts';
 
 const root = document.documentElement;
 const store = {
@@ -41,6 +42,11 @@ if (controls) {
       store.set('theme', theme);
     }
   });
+}
+
+// Coming from a search result: mark the searched words (the code loads only in that case).
+if (new URL(location.href).searchParams.has(HIGHLIGHT_PARAM)) {
+  void import('./highlight.ts').then((m) => m.highlightSearchTerms());
 }
 
 // 继续阅读: book pages remember themselves; the home page offers the last one.

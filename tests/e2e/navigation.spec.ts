@@ -57,9 +57,3 @@ test('继续阅读 offers the last section read', async ({ page }) => {
   await expect(resume).toHaveAttribute('href', '/book/2/17/');
   await expect(resume).toContainText('2.17 共情');
 });
-
-test('a shared search link shows results', async ({ page }) => {
-  await page.goto('/search/?q=共情');
-  await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
-  await expect(page.locator('.pagefind-ui__result-link[href^="/book/2/17/"]').first()).toBeVisible();
-});

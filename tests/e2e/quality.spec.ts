@@ -32,7 +32,7 @@ test('the Content-Security-Policy allows no inline script and is never violated'
   }
   // Search runs Pagefind (WebAssembly, dynamic script): exercise it too.
   await page.goto('/search/?q=共情');
-  await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+  await expect(page.locator('.search-results a').first()).toBeVisible();
   found.push(...(await violations()).map((v) => `search results: ${v}`));
   await page.getByRole('button', { name: '放大字号' }).click();
   found.push(...(await violations()));

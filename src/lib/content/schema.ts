@@ -51,6 +51,7 @@ export const caseSchema = z.strictObject({
   sections: z.array(sectionNumber).min(1, 'needs at least one related book section'),
   source: z.enum(Object.keys(CASE_SOURCES) as [CaseSource, ...CaseSource[]]),
   duplicateOf: caseId.optional(),
+  keywords: z.array(oneLine).default([]),
 });
 
 export type BookData = z.infer<typeof bookSchema>;
