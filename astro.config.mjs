@@ -51,7 +51,9 @@ export default defineConfig({
     },
   },
   markdown: {
-    syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] },
+    // No syntax highlighting: the handbook has no code, Shiki's inline styles would clash with the
+    // CSP, and ```mermaid blocks must reach rehype-mermaid untouched.
+    syntaxHighlight: false,
     processor: unified({
       smartypants: false,
       remarkPlugins: [remarkHeadingAnchors, remarkContentLinks],

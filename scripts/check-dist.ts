@@ -13,6 +13,10 @@ const pages = files.map((f) => ({
   path: `/${f.replace(/(^|\/)index\.html$/, '$1')}`,
   html: readFileSync(join(dist, f), 'utf8'),
 }));
+if (pages.length === 0) {
+  console.error('Link check: dist/ has no pages. Run npm run build first.');
+  process.exit(1);
+}
 const problems = checkLinks(pages, (path) => {
   const file = join(dist, decodeURIComponent(path));
   return existsSync(file) && statSync(file).isFile();

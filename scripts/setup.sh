@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
+command -v pdffonts >/dev/null || need_apt+=(poppler-utils)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -16,7 +17,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   else
     cat >&2 <<MSG
 setup: missing system packages: ${need_apt[*]}
-  The build renders diagrams and the tests run in Chromium, with the Noto CJK fonts for Chinese.
+  The build renders diagrams and PDFs and the tests run in Chromium, with the Noto CJK fonts for
+  Chinese; the PDF tests read the files with poppler-utils (pdffonts, pdftotext, pdftoppm).
   Install them as root:   sudo apt-get install ${need_apt[*]}
   (Without /usr/bin/chromium, Playwright's own browser is used: npx playwright install chromium)
 MSG
