@@ -45,6 +45,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
     test('no serious or critical axe violations, headings in order, on every page type', async ({ page }, info) => {
       test.skip(info.project.name !== 'phone', 'checked at phone size (390×844)');
+      test.setTimeout(180_000); // ten pages, each analysed by axe
       const problems: string[] = [];
       for (const [name, path] of Object.entries(PAGES)) {
         await page.goto(path, { waitUntil: 'networkidle' });
