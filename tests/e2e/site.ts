@@ -17,6 +17,7 @@ export const PAGE_TYPES = {
   contents: '/book/',
   part: '/book/2/',
   section: '/book/2/17/',
+  subsection: '/book/4/1/3/',
   cases: '/cases/',
   role: '/cases/role/lobby/',
   tag: '/cases/tag/vip/',
