@@ -18,6 +18,7 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { assembleDocument } from '../src/lib/pdf/assemble.ts';
 import { formatSize, pdfDocuments, type PdfManifest } from '../src/lib/pdf/documents.ts';
+import { CONTENT_TYPES } from './lib/serve-dist.ts';
 
 const root = join(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -54,7 +55,6 @@ const ASSETS: Record<string, string> = {
   '/pdf.css': join(root, 'src/styles/pdf.css'),
 };
 const FONTS = join(root, 'node_modules/@fontsource/noto-sans-sc');
-const TYPES: Record<string, string> = { '.css': 'text/css', '.js': 'text/javascript', '.woff2': 'font/woff2', '.woff': 'font/woff', '.html': 'text/html; charset=utf-8' };
 const pages = new Map(
   docs.map((doc) => [
     `/doc/${doc.file}.html`,
@@ -72,13 +72,13 @@ const pages = new Map(
 const server = createServer((req, res) => {
   const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname);
   const page = pages.get(path);
-  if (page) return void res.writeHead(200, { 'content-type': TYPES['.html']! }).end(page);
+  if (page) return void res.writeHead(200, { 'content-type': CONTENT_TYPES['.html']! }).end(page);
   if (path === '/paged-config.js') {
-    return void res.writeHead(200, { 'content-type': TYPES['.js']! }).end('window.PagedConfig = { after: () => { window.pagedDone = true; } };');
+    return void res.writeHead(200, { 'content-type': CONTENT_TYPES['.js']! }).end('window.PagedConfig = { after: () => { window.pagedDone = true; } };');
   }
   const file = ASSETS[path] ?? (path.startsWith('/fonts/') ? join(FONTS, path.slice('/fonts/'.length)) : undefined);
   if (!file || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

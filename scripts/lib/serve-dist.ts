@@ -6,7 +6,8 @@ import { gzipSync } from 'node:zlib';
 
 export const dist = join(import.meta.dirname, '../../dist');
 
-const TYPES: Record<string, string> = {
+/** Content types by file extension, for the loopback servers of the scripts. */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css',
   '.js': 'text/javascript',
@@ -14,6 +15,8 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
   '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.svg', '.json']);
 
@@ -31,7 +34,7 @@ export async function serveDist(): Promise<{ origin: string; server: Server }> {
     const ext = extname(file);
     const body = readFileSync(file);
     const gzip = COMPRESSIBLE.has(ext) && /gzip/.test(String(req.headers['accept-encoding']));
-    res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
     res.end(gzip ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
