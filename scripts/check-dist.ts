@@ -2,14 +2,13 @@
  * Checks the built site in dist/: every same-site link and #anchor resolves.
  * Run by the test command after the build; exits 1 listing page and link for each problem.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkLinks } from '../src/lib/checks/links.ts';
+import { dist, htmlFiles } from './lib/serve-dist.ts';
 
-const dist = join(import.meta.dirname, '../dist');
 const origin = 'http://site.invalid';
-const files = (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html'));
-const pages = files.map((f) => ({
+const pages = htmlFiles().map((f) => ({
   path: `/${f.replace(/(^|\/)index\.html$/, '$1')}`,
   html: readFileSync(join(dist, f), 'utf8'),
 }));

@@ -18,10 +18,9 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { assembleDocument } from '../src/lib/pdf/assemble.ts';
 import { formatSize, pdfDocuments, type PdfManifest } from '../src/lib/pdf/documents.ts';
-import { CONTENT_TYPES } from './lib/serve-dist.ts';
+import { CONTENT_TYPES, dist, htmlFiles } from './lib/serve-dist.ts';
 
 const root = join(import.meta.dirname, '..');
-const dist = join(root, 'dist');
 const out = join(dist, 'pdf');
 const started = performance.now();
 
@@ -105,8 +104,7 @@ server.close();
 
 // Download links in the built pages show each file's size.
 const sizes = new Map(readdirSync(out).filter((f) => f.endsWith('.pdf')).map((f) => [f, formatSize(statSync(join(out, f)).size)]));
-for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]) {
-  if (!file.endsWith('.html')) continue;
+for (const file of htmlFiles()) {
   const path = join(dist, file);
   const html = readFileSync(path, 'utf8');
   const filled = html.replace(/(<span data-pdf-size="([^"]+)">)[^<]*(<\/span>)/g, (_, open: string, name: string, close: string) => `${open}${sizes.has(name) ? `（PDF，${sizes.get(name)}）` : ''}${close}`);

@@ -1,10 +1,15 @@
-/** A minimal static server for dist/ on a free loopback port, for the benchmark scripts. */
+/** The built site for the scripts: where it is, its pages, and a minimal loopback server for it. */
 import { createServer, type Server } from 'node:http';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const dist = join(import.meta.dirname, '../../dist');
+
+/** Every HTML file of dist/, as a path relative to it ("book/2/17/index.html"). */
+export function htmlFiles(): string[] {
+  return (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html'));
+}
 
 /** Content types by file extension, for the loopback servers of the scripts. */
 export const CONTENT_TYPES: Record<string, string> = {
