@@ -13,9 +13,9 @@ export function highlightTerms(query: string, segment?: (text: string) => string
 /** Non-overlapping [start, end) ranges of the terms in a text, longest term first, in text order. */
 export function findMatches(text: string, terms: string[]): [number, number][] {
   const taken: [number, number][] = [];
+  const lower = text.toLowerCase();
   for (const term of [...terms].sort((a, b) => b.length - a.length)) {
     if (!term) continue;
-    const lower = text.toLowerCase();
     const needle = term.toLowerCase();
     for (let i = lower.indexOf(needle); i >= 0; i = lower.indexOf(needle, i + needle.length)) {
       const end = i + needle.length;
