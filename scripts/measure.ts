@@ -22,6 +22,7 @@ if (process.argv.includes('--cold')) {
   const steps: [string, string[]][] = [
     ['astro build', ['astro', 'build']],
     ['pagefind', ['pagefind', '--site', 'dist']],
+    ['instant index', ['node', 'scripts/instant-index.ts']],
     ['PDFs', ['node', 'scripts/pdf.ts']],
   ];
   let total = 0;

@@ -7,6 +7,8 @@ import { numberParts } from './numbering.ts';
 export const bookIndexUrl = '/book/';
 export const casesIndexUrl = '/cases/';
 export const searchUrl = '/search/';
+/** The instant search index (written after Pagefind by scripts/instant-index.ts). */
+export const instantIndexUrl = '/search/instant.json';
 
 export function bookUrl(number: string, anchor?: string): string {
   return withAnchor(`/book/${numberParts(number).join('/')}/`, anchor);

@@ -1,11 +1,16 @@
 /**
- * The search page, on Pagefind's JS API (no prebuilt UI: less to download on a phone).
- * - ?q= (and the chosen filters) are read on load and written as the reader types, so a search can
- *   be shared as a link;
- * - a section number or case id ("2.17", "01003") puts that page first;
- * - results link with ?highlight= so the target page marks the searched words.
+ * The search page. Two indexes answer each query:
+ * - the instant index (lib/search/instant.ts: numbers, titles, keywords, summaries, headings),
+ *   loaded with the page, answers on every keystroke without touching the network;
+ * - Pagefind's full-text index (JS API, no prebuilt UI) answers after a short debounce and fills in
+ *   below the instant title/keyword matches, which keep their places.
+ * ?q= (and the chosen filters) are read on load and written as the reader types, so a search can be
+ * shared as a link. Results link with ?highlight= so the target page marks the searched words.
+ * Without Intl.Segmenter (old in-app browsers) only the instant index is used, and the page says so.
  */
-import { exactNumberOf, FILTER, HIGHLIGHT_PARAM, VISIBLE_FILTERS } from '../lib/search/fields.ts';
+import { FILTER, HIGHLIGHT_PARAM, VISIBLE_FILTERS } from '../lib/search/fields.ts';
+import { findMatches, highlightTerms } from '../lib/search/highlight.ts';
+import { createInstantSearch, mergeWithFullText, type Filters, type InstantDoc, type InstantHeading, type InstantIndex, type InstantSearch, type MergedResult } from '../lib/search/instant.ts';
 
 interface SubResult {
   title: string;
@@ -22,18 +27,18 @@ interface Result {
   id: string;
   data(): Promise<ResultData>;
 }
-type Filters = Record<string, string[]>;
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, o?: { filters?: Filters }): Promise<{ results: Result[] }>;
+  search(term: string, o?: { filters?: Filters }): Promise<{ results: Result[] }>;
   debouncedSearch(term: string, o?: { filters?: Filters }, ms?: number): Promise<{ results: Result[] } | null>;
-  filters(): Promise<Record<string, Record<string, number>>>;
   preload(term: string, o?: { filters?: Filters }): Promise<void>;
 }
 
-/** Results shown at first and per 显示更多: five fill a phone screen; each costs a fragment download. */
+/** Results shown at first and per 显示更多: five fill a phone screen. */
 const PAGE_SIZE = 5;
+/** Full-text search waits for a pause in typing this long (instant results do not wait). */
+const DEBOUNCE_MS = 200;
 /** URL parameter for each visible filter (ASCII, so shared links stay readable everywhere). */
 const FILTER_PARAMS: Record<string, string> = { [FILTER.type]: 'type', [FILTER.part]: 'part', [FILTER.role]: 'role', [FILTER.tag]: 'tag' };
 
@@ -47,23 +52,58 @@ const filterList = $<HTMLElement>('[data-search-filter-list]');
 const moreWrap = $<HTMLElement>('[data-search-more-wrap]');
 const more = $<HTMLButtonElement>('[data-search-more]');
 
-let pagefind: Pagefind;
-let results: Result[] = [];
-let shown = 0;
+const segmenter = 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+const segment = segmenter && ((text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment));
+
+let instant: InstantSearch;
+/** Resolves to undefined when full-text search is not available (no Segmenter, or it failed to load). */
+let fullText: Promise<Pagefind | undefined>;
+/** The current query's results in order, and Pagefind's result objects for those it found. */
+let entries: MergedResult[] = [];
+let fullTextResults = new Map<string, Result>();
 let query = '';
+let terms: string[] = [];
 /** Each run gets a number; a run that finishes after a newer one started renders nothing. */
 let latestRun = 0;
 
-if (!('Segmenter' in Intl)) {
-  $<HTMLElement>('[data-search-unsupported]').hidden = false;
-  form.hidden = true;
-} else {
-  void start();
-}
+void start();
 
 async function start(): Promise<void> {
+  // Both downloads start at once; the small instant index usually arrives first.
+  fullText = segmenter ? loadPagefind().catch(() => undefined) : Promise.resolve(undefined);
+  void fullText.then((pagefind) => pagefind && (form.dataset.fullText = ''));
+  try {
+    const response = await fetch(form.dataset.index!);
+    if (!response.ok) throw new Error(String(response.status));
+    instant = createInstantSearch((await response.json()) as InstantIndex, segment);
+  } catch {
+    status.textContent = '搜索没有加载成功，请检查网络后刷新本页。';
+    return;
+  }
+  if (!segmenter) $<HTMLElement>('[data-search-limited]').hidden = false;
+  const params = new URL(location.href).searchParams;
+  buildFilters(params);
+  // A shared link's query wins; otherwise keep what the reader typed while the search was loading.
+  input.value = params.get('q') ?? input.value;
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void run(false);
+  });
+  input.addEventListener('input', () => {
+    // Fetch Pagefind's index chunks for what is typed so far while the debounce waits.
+    const typed = input.value.trim();
+    if (typed) void fullText.then((pagefind) => pagefind?.preload(typed, { filters: chosenFilters() }));
+    void run(true);
+  });
+  filterList.addEventListener('change', () => void run(false));
+  more.addEventListener('click', () => void show(list.children.length + PAGE_SIZE, latestRun));
+  form.dataset.ready = '';
+  if (input.value.trim()) await run(false);
+}
+
+async function loadPagefind(): Promise<Pagefind> {
   const url = '/pagefind/pagefind.js';
-  pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
+  const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
   await pagefind.options({
     excerptLength: 24,
     // Titles ("2.17 共情", "案例 01003 …") weigh most; long pages are not penalised much (npm run bench:search).
@@ -72,29 +112,15 @@ async function start(): Promise<void> {
     noWorker: true,
   });
   await pagefind.init();
-  const params = new URL(location.href).searchParams;
-  await buildFilters(params);
-  // A shared link's query wins; otherwise keep what the reader typed while the search was loading.
-  input.value = params.get('q') ?? input.value;
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void run(false);
-  });
-  input.addEventListener('input', () => {
-    // Fetch the index chunks for what is typed so far while the debounce waits.
-    if (input.value.trim()) void pagefind.preload(input.value.trim(), { filters: chosenFilters() });
-    void run(true);
-  });
-  filterList.addEventListener('change', () => void run(false));
-  more.addEventListener('click', () => void showMore());
-  form.dataset.ready = '';
-  if (input.value.trim()) await run(false);
+  // init() returns before the wasm and the index metadata are in; an empty preload waits for them,
+  // so they download while the reader types rather than after.
+  await pagefind.preload('');
+  return pagefind;
 }
 
-async function buildFilters(params: URLSearchParams): Promise<void> {
-  const available = await pagefind.filters();
+function buildFilters(params: URLSearchParams): void {
   for (const name of VISIBLE_FILTERS) {
-    const values = Object.entries(available[name] ?? {}).sort(([a], [b]) => a.localeCompare(b, 'zh'));
+    const values = instant.filterValues(name);
     if (values.length === 0) continue;
     const label = document.createElement('label');
     label.textContent = name;
@@ -129,35 +155,88 @@ async function run(debounce: boolean): Promise<void> {
   const thisRun = ++latestRun;
   query = input.value.trim();
   writeUrl();
+  list.dataset.query = query;
   if (!query) {
-    results = [];
+    entries = [];
     list.replaceChildren();
     status.textContent = '';
     moreWrap.hidden = true;
+    delete list.dataset.state;
     return;
   }
+  terms = highlightTerms(query, segment);
   const filters = chosenFilters();
-  const found = debounce ? await pagefind.debouncedSearch(query, { filters }, 200) : await pagefind.search(query, { filters });
-  if (!found) return; // a newer keystroke took over
-  const exact = exactNumberOf(query);
-  const direct = exact ? (await pagefind.search(null, { filters: { ...filters, [FILTER.number]: [exact] } })).results : [];
+
+  // 1. At once, from the instant index.
+  const hits = instant.search(query, filters);
+  entries = hits.map((hit) => ({ id: hit.doc.id, hit }));
+  if (!(await show(PAGE_SIZE, thisRun))) return;
+  list.dataset.state = 'instant';
+  const pagefind = await fullText;
   if (thisRun !== latestRun) return;
-  const seen = new Set(direct.map((r) => r.id));
-  results = [...direct, ...found.results.filter((r) => !seen.has(r.id))];
-  list.replaceChildren();
-  shown = 0;
-  if (!(await showMore(thisRun))) return;
-  status.textContent = results.length > 0 ? `找到${results.length}个相关页面` : `没有找到“${query}”，试试更短的词或同义词。`;
+  if (!pagefind) {
+    // Without a segmenter the banner explains; otherwise Pagefind failed to load (a network hiccup).
+    const note = segmenter ? '（全文搜索没有加载成功，可稍后刷新再试）' : '';
+    finish(hits.length > 0 ? `找到${hits.length}个标题、关键词或要点相符的页面${note}` : `没有找到“${query}”${note}，也可以从目录查找。`);
+    return;
+  }
+  status.textContent = hits.length > 0 ? '正在搜索全文…' : '正在搜索…';
+
+  // 2. Pagefind's full text, below the instant title and keyword matches.
+  const found = debounce ? await pagefind.debouncedSearch(query, { filters }, DEBOUNCE_MS) : await pagefind.search(query, { filters });
+  if (!found || thisRun !== latestRun) return; // a newer keystroke took over
+  fullTextResults = new Map(found.results.map((r) => [r.id, r]));
+  entries = mergeWithFullText(hits, found.results.map((r) => r.id));
+  if (!(await show(Math.max(PAGE_SIZE, list.children.length), thisRun))) return;
+  finish(entries.length > 0 ? `找到${entries.length}个相关页面` : `没有找到“${query}”，试试更短的词或同义词。`);
 }
 
-/** Renders the next results; false when a newer run started meanwhile (and nothing was rendered). */
-async function showMore(run = latestRun): Promise<boolean> {
-  const page = await Promise.all(results.slice(shown, shown + PAGE_SIZE).map((r) => r.data()));
+function finish(message: string): void {
+  status.textContent = message;
+  list.dataset.state = 'done';
+}
+
+/**
+ * Shows the first `count` entries. Items already on screen in the same places stay as they are (a
+ * reader's focus or tap is not lost); the rest are replaced. False when a newer run started
+ * meanwhile (and nothing changed).
+ */
+async function show(count: number, run: number): Promise<boolean> {
+  const wanted = entries.slice(0, count);
+  const items = [...list.children] as HTMLElement[];
+  let keep = 0;
+  while (keep < items.length && keep < wanted.length && items[keep]!.dataset.id === wanted[keep]!.id) keep++;
+  const rendered = await Promise.all(wanted.slice(keep).map(renderEntry));
   if (run !== latestRun) return false;
-  for (const data of page) list.append(renderResult(data));
-  shown += page.length;
-  moreWrap.hidden = shown >= results.length;
+  for (const item of items.slice(keep)) item.remove();
+  list.append(...rendered);
+  moreWrap.hidden = list.children.length >= entries.length;
   return true;
+}
+
+/**
+ * An instant hit renders from the index with its matches marked. A page only Pagefind found renders
+ * from the index too (title and summary, at once), and its summary is then swapped for Pagefind's
+ * excerpt around the match. Only a page missing from the index (a stale cache) waits for Pagefind.
+ */
+async function renderEntry(entry: MergedResult): Promise<HTMLLIElement> {
+  const doc = entry.hit?.doc ?? instant.doc(entry.id);
+  const result = fullTextResults.get(entry.id);
+  let item: HTMLLIElement;
+  if (doc) {
+    item = renderDoc(doc, entry.hit?.headings ?? []);
+    if (!entry.hit && result) {
+      item.setAttribute('aria-busy', 'true');
+      void result.data().then((data) => {
+        item.replaceChildren(...renderFullText(data).childNodes);
+        item.removeAttribute('aria-busy');
+      });
+    }
+  } else {
+    item = renderFullText(await result!.data());
+  }
+  item.dataset.id = entry.id;
+  return item;
 }
 
 function withHighlight(href: string): string {
@@ -166,29 +245,61 @@ function withHighlight(href: string): string {
   return url.pathname + url.search + url.hash;
 }
 
-function renderResult(data: ResultData): HTMLLIElement {
+/** Text with the searched words in <mark> (built as DOM nodes, never as HTML). */
+function marked(text: string): DocumentFragment {
+  const out = document.createDocumentFragment();
+  let at = 0;
+  for (const [start, end] of findMatches(text, terms)) {
+    out.append(text.slice(at, start), Object.assign(document.createElement('mark'), { textContent: text.slice(start, end) }));
+    at = end;
+  }
+  out.append(text.slice(at));
+  return out;
+}
+
+function resultItem(url: string, title: string): HTMLLIElement {
   const item = document.createElement('li');
-  const title = document.createElement('a');
-  title.className = 'result-title';
-  title.href = withHighlight(data.url);
-  title.textContent = data.meta.title ?? data.url;
+  const link = document.createElement('a');
+  link.className = 'result-title';
+  link.href = withHighlight(url);
+  link.append(marked(title));
+  item.append(link);
+  return item;
+}
+
+function subList(subs: { url: string; title: string; excerpt?: string }[]): HTMLUListElement {
+  const sub = document.createElement('ul');
+  for (const s of subs) {
+    const li = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = withHighlight(s.url);
+    link.append(marked(s.title));
+    li.append(link);
+    if (s.excerpt) {
+      const text = document.createElement('p');
+      text.innerHTML = s.excerpt; // Pagefind's excerpt of our own pages, with <mark> around matches
+      li.append(text);
+    }
+    sub.append(li);
+  }
+  return sub;
+}
+
+function renderDoc(doc: InstantDoc, headings: InstantHeading[]): HTMLLIElement {
+  const item = resultItem(doc.url, doc.title);
+  const summary = document.createElement('p');
+  summary.append(marked(doc.summary));
+  item.append(summary);
+  if (headings.length > 0) item.append(subList(headings.slice(0, 3).map((h) => ({ url: `${doc.url}#${h.anchor}`, title: h.text }))));
+  return item;
+}
+
+function renderFullText(data: ResultData): HTMLLIElement {
+  const item = resultItem(data.url, data.meta.title ?? data.url);
   const excerpt = document.createElement('p');
   excerpt.innerHTML = data.excerpt; // Pagefind's excerpt of our own pages, with <mark> around matches
-  item.append(title, excerpt);
+  item.append(excerpt);
   const subs = data.sub_results.filter((s) => s.url !== data.url && s.url.includes('#')).slice(0, 3);
-  if (subs.length > 0) {
-    const sub = document.createElement('ul');
-    for (const s of subs) {
-      const li = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = withHighlight(s.url);
-      link.textContent = s.title;
-      const text = document.createElement('p');
-      text.innerHTML = s.excerpt;
-      li.append(link, text);
-      sub.append(li);
-    }
-    item.append(sub);
-  }
+  if (subs.length > 0) item.append(subList(subs));
   return item;
 }

@@ -1,11 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 
 const results = (page: Page) => page.locator('.search-results > li > a.result-title');
+const searchbox = (page: Page) => page.getByRole('searchbox', { name: '搜索全书和案例' });
 
 async function search(page: Page, query: string) {
   await page.goto('/search/');
   await page.locator('[data-search-form][data-ready]').waitFor();
-  await page.getByRole('searchbox', { name: '搜索全书和案例' }).fill(query);
+  await searchbox(page).fill(query);
   await expect(page.getByRole('status')).toHaveText(/找到|没有找到/);
 }
 
@@ -36,10 +37,10 @@ test('results show an excerpt with the words marked, and the page marks them too
 
 test('a shared ?q= link runs the search, and typing updates the link', async ({ page }) => {
   await page.goto('/search/?q=挂失');
-  await expect(page.getByRole('searchbox', { name: '搜索全书和案例' })).toHaveValue('挂失');
+  await expect(searchbox(page)).toHaveValue('挂失');
   await expect(results(page).first()).toBeVisible();
   await page.locator('[data-search-form][data-ready]').waitFor();
-  await page.getByRole('searchbox', { name: '搜索全书和案例' }).fill('年费');
+  await searchbox(page).fill('年费');
   await expect(page).toHaveURL(/\?q=%E5%B9%B4%E8%B4%B9$/);
 });
 
@@ -77,13 +78,57 @@ test('no console errors while searching', async ({ page }) => {
   expect(errors).toEqual([]);
 });
 
-test('without Intl.Segmenter the page says so and links on', async ({ page }) => {
+test('title and keyword matches show before the full-text index arrives, and keep their places', async ({ page }) => {
+  // Pagefind's index chunks are held back until the instant results have been checked.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let held = 0;
+  await page.route('**/pagefind/index/**', async (route) => {
+    held++;
+    await released;
+    await route.continue();
+  });
+  await page.goto('/search/');
+  await page.locator('[data-search-form][data-ready][data-full-text]').waitFor({ state: 'attached' });
+  await searchbox(page).fill('首问负责');
+  const first = page.locator('.search-results > li').first();
+  await expect(first.locator('a.result-title')).toHaveAttribute('href', /^\/book\/4\/1\/1\/\?highlight=/);
+  await expect(first.locator('a.result-title mark')).toHaveCount(0); // matched a keyword, not the title
+  await expect(page.getByRole('status')).toHaveText('正在搜索全文…');
+  await first.evaluate((li) => (li.dataset.seen = ''));
+  await expect.poll(() => held).toBeGreaterThan(0);
+  release();
+  await expect(page.getByRole('status')).toHaveText(/找到\d+个相关页面/);
+  await expect(page.locator('.search-results > li').first()).toHaveAttribute('data-seen', '');
+  await expect(results(page)).toHaveCount(5);
+});
+
+test('a word only in the text is found by Pagefind, with its excerpt marked', async ({ page }) => {
+  await search(page, '12378'); // the regulator's hotline: in the text of 2.3 and 2.9, in no title or keyword
+  const first = page.locator('.search-results > li').first();
+  await expect(first).not.toHaveAttribute('aria-busy');
+  await expect(first.locator('p mark').first()).toHaveText('12378');
+});
+
+test('when the full-text search cannot load, title and keyword matches still work', async ({ page }) => {
+  await page.route('**/pagefind/pagefind.js', (route) => route.abort());
+  await page.goto('/search/?q=共情');
+  await expect(page.getByRole('status')).toHaveText(/找到\d+个标题、关键词或要点相符的页面（全文搜索没有加载成功/);
+  await expect(results(page).first()).toHaveAttribute('href', /^\/book\/2\/17\//);
+});
+
+test('without Intl.Segmenter titles and keywords are still searched, and the page says what is missing', async ({ page }) => {
   await page.addInitScript(() => delete (Intl as { Segmenter?: unknown }).Segmenter);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  const pagefind: string[] = [];
+  page.on('request', (r) => r.url().includes('/pagefind/') && pagefind.push(r.url()));
   await page.goto('/search/?q=共情');
-  await expect(page.getByText('这个浏览器暂时用不了站内搜索')).toBeVisible();
-  await expect(page.locator('[data-search-unsupported]').getByRole('link', { name: '全书目录' })).toBeVisible();
+  await expect(page.getByText('这个浏览器不支持中文分词')).toBeVisible();
+  await expect(page.locator('[data-search-limited]').getByRole('link', { name: '全书目录' })).toHaveAttribute('href', '/book/');
+  await expect(page.getByRole('status')).toHaveText(/找到\d+个标题、关键词或要点相符的页面$/);
+  await expect(results(page).first()).toHaveAttribute('href', /^\/book\/2\/17\//);
+  expect(pagefind).toEqual([]);
   expect(errors).toEqual([]);
 });
 

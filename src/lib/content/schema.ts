@@ -5,6 +5,7 @@
 import { z } from 'astro/zod';
 import { CASE_ID_PATTERN, NUMBER_PATTERN } from '../numbering.ts';
 import { ROLE_SLUGS, TAGS } from '../taxonomy.ts';
+import { KEYWORD_SEPARATOR } from '../search/instant.ts';
 
 const sectionNumber = z
   .string()
@@ -18,12 +19,15 @@ const oneLine = z
   .min(1, 'must not be empty')
   .refine((s) => !s.includes('\n'), 'must be one line');
 
+/** A word staff type to find the page; stored joined for the instant search index. */
+const keyword = oneLine.refine((s) => !s.includes(KEYWORD_SEPARATOR), `must not contain "${KEYWORD_SEPARATOR}"`);
+
 export const bookSchema = z.strictObject({
   number: sectionNumber,
   title: oneLine,
   summary: oneLine,
   cases: z.array(caseId).default([]),
-  keywords: z.array(oneLine).default([]),
+  keywords: z.array(keyword).default([]),
 });
 
 const tagNames = TAGS.map((t) => t.name) as [string, ...string[]];
@@ -51,7 +55,7 @@ export const caseSchema = z.strictObject({
   sections: z.array(sectionNumber).min(1, 'needs at least one related book section'),
   source: z.enum(Object.keys(CASE_SOURCES) as [CaseSource, ...CaseSource[]]),
   duplicateOf: caseId.optional(),
-  keywords: z.array(oneLine).default([]),
+  keywords: z.array(keyword).default([]),
 });
 
 export type BookData = z.infer<typeof bookSchema>;
