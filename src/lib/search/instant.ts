@@ -87,8 +87,6 @@ export interface InstantHit {
   score: number;
   /** Every part of the query matched the number, title or a keyword: the hit stays on top. */
   strong: boolean;
-  /** The words to mark in the title, summary and headings. */
-  terms: string[];
   /** Headings containing a searched word (shown as sub-results). */
   headings: InstantHeading[];
 }
@@ -100,7 +98,9 @@ const normalize = (text: string) => text.normalize('NFKC').toLowerCase();
 
 interface Prepared {
   doc: InstantDoc;
+  /** Normalised field texts, best field first (bestField takes the first that contains a term). */
   fields: [Field, string[]][];
+  headings: string[];
 }
 
 export interface InstantSearch {
@@ -112,16 +112,20 @@ export interface InstantSearch {
 }
 
 export function createInstantSearch(index: InstantIndex, segment?: Segment): InstantSearch {
-  const prepared: Prepared[] = index.docs.map((doc) => ({
-    doc,
-    fields: [
-      ['title', [normalize(doc.title)]],
-      ['keyword', doc.keywords.map(normalize)],
-      ['heading', doc.headings.map((h) => normalize(h.text))],
-      ['summary', [normalize(doc.summary)]],
-      ['tag', (doc.filters[FILTER.tag] ?? []).map(normalize)],
-    ],
-  }));
+  const prepared: Prepared[] = index.docs.map((doc) => {
+    const headings = doc.headings.map((h) => normalize(h.text));
+    return {
+      doc,
+      headings,
+      fields: [
+        ['title', [normalize(doc.title)]],
+        ['keyword', doc.keywords.map(normalize)],
+        ['heading', headings],
+        ['summary', [normalize(doc.summary)]],
+        ['tag', (doc.filters[FILTER.tag] ?? []).map(normalize)],
+      ],
+    };
+  });
 
   /** The best field a term occurs in, or undefined. */
   const bestField = (p: Prepared, term: string): Field | undefined => p.fields.find(([, texts]) => texts.some((t) => t.includes(term)))?.[0];
@@ -136,11 +140,12 @@ export function createInstantSearch(index: InstantIndex, segment?: Segment): Ins
     for (const p of prepared) {
       if (!matchesFilters(p.doc, filters)) continue;
       if (exact && p.doc.filters[FILTER.number]?.[0] === exact) {
-        hits.push({ doc: p.doc, score: FIELD_WEIGHT.number, strong: true, terms: [], headings: [] });
+        hits.push({ doc: p.doc, score: FIELD_WEIGHT.number, strong: true, headings: [] });
         continue;
       }
       let score = 0;
       let strong = true;
+      /** The query parts, or their words, this page matched: they pick the headings shown. */
       const terms: string[] = [];
       for (const part of parts) {
         const whole = bestField(p, part);
@@ -160,8 +165,8 @@ export function createInstantSearch(index: InstantIndex, segment?: Segment): Ins
         terms.push(...words.get(part)!);
       }
       if (score === 0) continue;
-      const headings = p.doc.headings.filter((h) => terms.some((t) => normalize(h.text).includes(t)));
-      hits.push({ doc: p.doc, score, strong, terms, headings });
+      const headings = p.doc.headings.filter((_, i) => terms.some((t) => p.headings[i]!.includes(t)));
+      hits.push({ doc: p.doc, score, strong, headings });
     }
     // Strong hits first (they stay on top once full-text results arrive), then by score, then reading order.
     return hits.sort((a, b) => Number(b.strong) - Number(a.strong) || b.score - a.score || compareDocs(a.doc, b.doc));
