@@ -1,13 +1,13 @@
 /** Marks the words a reader searched for (?highlight=…) in the page's main text. Loaded only then. */
 import { findMatches, highlightTerms } from '../lib/search/highlight.ts';
 import { HIGHLIGHT_PARAM } from '../lib/search/fields.ts';
+import { chineseWords } from '../lib/search/words.ts';
 
 export function highlightSearchTerms(): void {
   const query = new URL(location.href).searchParams.get(HIGHLIGHT_PARAM);
   const article = document.querySelector('main article');
   if (!query || !article) return;
-  const segmenter = 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
-  const terms = highlightTerms(query, segmenter && ((t) => [...segmenter.segment(t)].filter((s) => s.isWordLike).map((s) => s.segment)));
+  const terms = highlightTerms(query, chineseWords());
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.parentElement?.closest('svg, script, style, mark, .heading-link') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });

@@ -10,6 +10,7 @@
  */
 import { FILTER, HIGHLIGHT_PARAM, VISIBLE_FILTERS } from '../lib/search/fields.ts';
 import { findMatches, highlightTerms } from '../lib/search/highlight.ts';
+import { chineseWords } from '../lib/search/words.ts';
 import { createInstantSearch, mergeWithFullText, type Filters, type InstantDoc, type InstantHeading, type InstantIndex, type InstantSearch, type MergedResult } from '../lib/search/instant.ts';
 
 interface SubResult {
@@ -52,8 +53,8 @@ const filterList = $<HTMLElement>('[data-search-filter-list]');
 const moreWrap = $<HTMLElement>('[data-search-more-wrap]');
 const more = $<HTMLButtonElement>('[data-search-more]');
 
-const segmenter = 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
-const segment = segmenter && ((text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment));
+/** Undefined without Intl.Segmenter: then only the instant index is searched (Pagefind needs it for Chinese). */
+const segment = chineseWords();
 
 let instant: InstantSearch;
 /** Resolves to undefined when full-text search is not available (no Segmenter, or it failed to load). */
@@ -70,7 +71,7 @@ void start();
 
 async function start(): Promise<void> {
   // Both downloads start at once; the small instant index usually arrives first.
-  fullText = segmenter ? loadPagefind().catch(() => undefined) : Promise.resolve(undefined);
+  fullText = segment ? loadPagefind().catch(() => undefined) : Promise.resolve(undefined);
   void fullText.then((pagefind) => pagefind && (form.dataset.fullText = ''));
   try {
     const response = await fetch(form.dataset.index!);
@@ -80,7 +81,7 @@ async function start(): Promise<void> {
     status.textContent = '搜索没有加载成功，请检查网络后刷新本页。';
     return;
   }
-  if (!segmenter) $<HTMLElement>('[data-search-limited]').hidden = false;
+  if (!segment) $<HTMLElement>('[data-search-limited]').hidden = false;
   const params = new URL(location.href).searchParams;
   buildFilters(params);
   // A shared link's query wins; otherwise keep what the reader typed while the search was loading.
@@ -176,7 +177,7 @@ async function run(debounce: boolean): Promise<void> {
   if (thisRun !== latestRun) return;
   if (!pagefind) {
     // Without a segmenter the banner explains; otherwise Pagefind failed to load (a network hiccup).
-    const note = segmenter ? '（全文搜索没有加载成功，可稍后刷新再试）' : '';
+    const note = segment ? '（全文搜索没有加载成功，可稍后刷新再试）' : '';
     finish(hits.length > 0 ? `找到${hits.length}个标题、关键词或要点相符的页面${note}` : `没有找到“${query}”${note}，也可以从目录查找。`);
     return;
   }

@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareDocs, createInstantSearch, instantDoc, mergeWithFullText, type InstantDoc, type PagefindFragment } from '../../src/lib/search/instant.ts';
+import { chineseWords } from '../../src/lib/search/words.ts';
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const segment = (t: string) => [...segmenter.segment(t)].filter((s) => s.isWordLike).map((s) => s.segment);
 
 function doc(id: string, url: string, number: string, title: string, more: Partial<InstantDoc> = {}): InstantDoc {
   const type = url.startsWith('/cases/') ? '案例' : '全书章节';
@@ -17,7 +16,7 @@ const DOCS = [
   doc('c1003', '/cases/01003/', '01003', '案例 01003 4171元硬币的故事', { summary: '大妈攒了一大包硬币。', filters: { 岗位: ['大堂经理'], 标签: ['现金存取', '老年客户'] } }),
   doc('c2012', '/cases/02012/', '02012', '案例 02012 不会写字的老人要签名', { summary: '老人来取款，却不会写字。', filters: { 岗位: ['高柜柜员'], 标签: ['老年客户', '首问负责'] } }),
 ];
-const search = createInstantSearch({ docs: DOCS }, segment);
+const search = createInstantSearch({ docs: DOCS }, chineseWords());
 const urls = (q: string, filters = {}) => search.search(q, filters).map((h) => h.doc.url);
 
 test('a section number or case id puts exactly that page first, full-width digits too', () => {

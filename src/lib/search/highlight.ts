@@ -2,9 +2,10 @@
  * Marking searched words on the page a search result leads to (?highlight=…). Pure helpers; the
  * reader script applies them to the page's text.
  */
+import type { Segment } from './words.ts';
 
 /** The words to mark for a query: its space-separated parts, plus words of 2+ characters inside them. */
-export function highlightTerms(query: string, segment?: (text: string) => string[]): string[] {
+export function highlightTerms(query: string, segment?: Segment): string[] {
   const parts = query.split(/\s+/).map((p) => p.trim()).filter(Boolean);
   const words = segment ? parts.flatMap((p) => segment(p)).filter((w) => [...w].length >= 2) : [];
   return [...new Set([...parts, ...words])].sort((a, b) => b.length - a.length);

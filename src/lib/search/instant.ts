@@ -10,6 +10,7 @@
  */
 import { exactNumberOf, FILTER } from './fields.ts';
 import { compareNumbers } from '../numbering.ts';
+import type { Segment } from './words.ts';
 
 export interface InstantHeading {
   anchor: string;
@@ -91,9 +92,6 @@ export interface InstantHit {
   headings: InstantHeading[];
 }
 
-/** Splits a piece of text into words (Intl.Segmenter in the browser); without it, whole parts are matched. */
-export type Segment = (text: string) => string[];
-
 const normalize = (text: string) => text.normalize('NFKC').toLowerCase();
 
 interface Prepared {
@@ -111,6 +109,7 @@ export interface InstantSearch {
   filterValues(name: string): [string, number][];
 }
 
+/** `segment` splits a query part into words (see words.ts); without it, only whole parts are matched. */
 export function createInstantSearch(index: InstantIndex, segment?: Segment): InstantSearch {
   const prepared: Prepared[] = index.docs.map((doc) => {
     const headings = doc.headings.map((h) => normalize(h.text));
