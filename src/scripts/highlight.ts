@@ -1,4 +1,7 @@
-/** Marks the words a reader searched for (?highlight=…) in the page's main text. Loaded only then. */
+/**
+ * Marking searched words in the page: the page a search result leads to (?highlight=…; this script
+ * loads only then) and the search results themselves.
+ */
 import { findMatches, highlightTerms } from '../lib/search/highlight.ts';
 import { HIGHLIGHT_PARAM } from '../lib/search/fields.ts';
 import { chineseWords } from '../lib/search/words.ts';
@@ -14,15 +17,21 @@ export function highlightSearchTerms(): void {
   const nodes: Text[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
   for (const node of nodes) {
-    const matches = findMatches(node.data, terms);
-    for (const [start, end] of matches.reverse()) {
-      const range = document.createRange();
-      range.setStart(node, start);
-      range.setEnd(node, end);
-      const mark = document.createElement('mark');
-      range.surroundContents(mark);
-    }
+    const marked = markedText(node.data, terms);
+    if (marked.querySelector('mark')) node.replaceWith(marked);
   }
   const first = article.querySelector('mark');
   if (first && !location.hash) first.scrollIntoView({ block: 'center' });
+}
+
+/** Text with the terms in <mark> (built as DOM nodes, never as HTML). */
+export function markedText(text: string, terms: string[]): DocumentFragment {
+  const out = document.createDocumentFragment();
+  let at = 0;
+  for (const [start, end] of findMatches(text, terms)) {
+    out.append(text.slice(at, start), Object.assign(document.createElement('mark'), { textContent: text.slice(start, end) }));
+    at = end;
+  }
+  out.append(text.slice(at));
+  return out;
 }

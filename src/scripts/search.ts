@@ -9,8 +9,9 @@
  * Without Intl.Segmenter (old in-app browsers) only the instant index is used, and the page says so.
  */
 import { FILTER, HIGHLIGHT_PARAM, VISIBLE_FILTERS } from '../lib/search/fields.ts';
-import { findMatches, highlightTerms } from '../lib/search/highlight.ts';
+import { highlightTerms } from '../lib/search/highlight.ts';
 import { chineseWords } from '../lib/search/words.ts';
+import { markedText } from './highlight.ts';
 import { createInstantSearch, mergeWithFullText, type Filters, type InstantDoc, type InstantHeading, type InstantIndex, type InstantSearch, type MergedResult } from '../lib/search/instant.ts';
 
 interface SubResult {
@@ -246,17 +247,7 @@ function withHighlight(href: string): string {
   return url.pathname + url.search + url.hash;
 }
 
-/** Text with the searched words in <mark> (built as DOM nodes, never as HTML). */
-function marked(text: string): DocumentFragment {
-  const out = document.createDocumentFragment();
-  let at = 0;
-  for (const [start, end] of findMatches(text, terms)) {
-    out.append(text.slice(at, start), Object.assign(document.createElement('mark'), { textContent: text.slice(start, end) }));
-    at = end;
-  }
-  out.append(text.slice(at));
-  return out;
-}
+const marked = (text: string) => markedText(text, terms);
 
 function resultItem(url: string, title: string): HTMLLIElement {
   const item = document.createElement('li');
