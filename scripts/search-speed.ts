@@ -52,7 +52,6 @@ const watch = (page: Page, query: string) =>
         const list = document.querySelector<HTMLElement>('[data-search-results]')!;
         let input = 0;
         let first = 0;
-        let firstDone = false;
         document.addEventListener('input', () => (input ||= performance.now()), { capture: true });
         // "Painted": the frame after the change, then the task after that frame.
         const painted = (then: (t: number) => void) => requestAnimationFrame(() => setTimeout(() => then(performance.now())));
@@ -65,7 +64,7 @@ const watch = (page: Page, query: string) =>
           }
           if (list.dataset.state === 'done') {
             observer.disconnect();
-            firstDone = first === 0;
+            const firstDone = first === 0; // the instant index showed nothing
             painted((t) => resolve({ input, first: firstDone ? t : first, firstDone, done: t }));
           }
         });

@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareDocs, createInstantSearch, instantDoc, mergeWithFullText, type InstantDoc, type PagefindFragment } from '../../src/lib/search/instant.ts';
 import { chineseWords } from '../../src/lib/search/words.ts';
+import { TYPE } from '../../src/lib/search/fields.ts';
 
 
 function doc(id: string, url: string, number: string, title: string, more: Partial<InstantDoc> = {}): InstantDoc {
-  const type = url.startsWith('/cases/') ? '案例' : '全书章节';
+  const type = url.startsWith('/cases/') ? TYPE.case : TYPE.book;
   return { id, url, title, summary: '', keywords: [], headings: [], ...more, filters: { 类型: [type], 编号: [number], ...more.filters } };
 }
 

@@ -8,7 +8,7 @@
  * loaded with the search page, so title and keyword matches show at once. Pagefind's results then
  * fill in below them (mergeWithFullText).
  */
-import { exactNumberOf, FILTER } from './fields.ts';
+import { exactNumberOf, FILTER, TYPE } from './fields.ts';
 import { compareNumbers } from '../numbering.ts';
 import type { Segment } from './words.ts';
 
@@ -71,7 +71,7 @@ export function instantDoc(id: string, fragment: PagefindFragment): InstantDoc {
 /** Book pages in reading order, then cases by id: the order ties are broken in. */
 export function compareDocs(a: InstantDoc, b: InstantDoc): number {
   const [na, nb] = [a.filters[FILTER.number]![0]!, b.filters[FILTER.number]![0]!];
-  const [ca, cb] = [a.url.startsWith('/cases/'), b.url.startsWith('/cases/')];
+  const [ca, cb] = [a.filters[FILTER.type]?.[0] === TYPE.case, b.filters[FILTER.type]?.[0] === TYPE.case];
   if (ca !== cb) return ca ? 1 : -1;
   return ca ? na.localeCompare(nb) : compareNumbers(na, nb);
 }
