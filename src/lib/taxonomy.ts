@@ -67,6 +67,7 @@ export const TAGS = [
   { slug: 'credit-report', name: '征信', group: 'business' },
   { slug: 'counterfeit', name: '假币', group: 'business' },
   { slug: 'bills', name: '票据结算', group: 'business' },
+  { slug: 'collection', name: '债务催收', group: 'business' },
   // 情形：投诉是怎么来的
   { slug: 'queue', name: '排队等候', group: 'situation' },
   { slug: 'vip', name: '贵宾客户', group: 'situation' },
@@ -86,6 +87,10 @@ export const TAGS = [
   { slug: 'repeat', name: '重复投诉', group: 'situation' },
   { slug: 'media', name: '媒体与监管', group: 'situation' },
   { slug: 'lost-property', name: '遗失物品', group: 'situation' },
+  { slug: 'anti-fraud', name: '反诈', group: 'situation' },
+  { slug: 'group', name: '群体投诉', group: 'situation' },
+  { slug: 'aggression', name: '过激行为', group: 'situation' },
+  { slug: 'phone', name: '电话投诉', group: 'situation' },
   // 处理方法：好的处理用到了什么
   { slug: 'first-contact', name: '首问负责', group: 'handling' },
   { slug: 'calming', name: '情绪安抚', group: 'handling' },

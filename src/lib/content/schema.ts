@@ -22,15 +22,24 @@ const oneLine = z
 /** A word staff type to find the page; stored joined for the instant search index. */
 const keyword = oneLine.refine((s) => !s.includes(KEYWORD_SEPARATOR), `must not contain "${KEYWORD_SEPARATOR}"`);
 
+const tagNames = TAGS.map((t) => t.name) as [string, ...string[]];
+
+const uniqueList = <T extends z.ZodType<string>>(item: T) =>
+  z.array(item).refine((list) => new Set(list).size === list.length, 'lists a value twice');
+
 export const bookSchema = z.strictObject({
   number: sectionNumber,
   title: oneLine,
   summary: oneLine,
   cases: z.array(caseId).default([]),
   keywords: z.array(keyword).default([]),
+  /** Topics from the controlled tag list: the section appears with them in search and the phrase book. */
+  tags: uniqueList(z.enum(tagNames)).max(6, 'needs at most 6 tags').default([]),
+  /** Roles the section is most for (role slugs). */
+  roles: uniqueList(z.enum(ROLE_SLUGS)).default([]),
+  /** The whole section is an illustrative story (情景示例), not a real event: lists show its badge. */
+  scenario: z.boolean().default(false),
 });
-
-const tagNames = TAGS.map((t) => t.name) as [string, ...string[]];
 
 export const CASE_SOURCES = {
   casebook: '网点服务案例集',

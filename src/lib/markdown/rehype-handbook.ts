@@ -14,6 +14,7 @@ export const CALLOUTS = {
   今天怎么看: 'today',
   情景示例: 'scenario',
   提示: 'tip',
+  参考答案: 'answers',
 } as const;
 
 export type CalloutLabel = keyof typeof CALLOUTS;
