@@ -7,14 +7,18 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import contentCheck from './src/integrations/content-check.ts';
+import searchIndex from './src/integrations/search-index.ts';
+import pdfs from './src/integrations/pdf.ts';
+import { syntaxPlugins } from './src/lib/markdown/syntax.ts';
 import { remarkContentLinks, remarkHeadingAnchors } from './src/lib/markdown/remark-handbook.ts';
 import { rehypeCallouts, rehypeHeadingLinks, rehypeScrollTables } from './src/lib/markdown/rehype-handbook.ts';
-import { rehypeMermaidCacheLookup, rehypeMermaidCacheStore } from './src/lib/markdown/mermaid.ts';
+import { mermaidErrorFallback, rehypeMermaidCacheLookup, rehypeMermaidCacheStore } from './src/lib/markdown/mermaid.ts';
 import { chromiumLaunchOptions } from './src/lib/chromium.ts';
 import { MERMAID_CONFIG } from './src/lib/markdown/mermaid-config.ts';
 
-/** Content lives in content/ (HANDBOOK_CONTENT_DIR points elsewhere, e.g. a broken-content test fixture). */
-const contentDir = resolve(process.env.HANDBOOK_CONTENT_DIR ?? 'content');
+// The site promises no third-party requests; its build makes none either (Astro's telemetry is read
+// from this variable when a command reports, after this file is loaded).
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 /** The renderer's version is part of the cache key: a Mermaid upgrade re-renders every diagram. */
 const mermaidVersion = JSON.parse(readFileSync('node_modules/mermaid-isomorphic/package.json', 'utf8')).version;
@@ -25,12 +29,14 @@ const mermaidCache = {
 };
 
 /** The one inline script (theme before first paint); the CSP allows exactly this text. */
-const themeInit = readFileSync('src/scripts/theme-init.js', 'utf8');
+const themeInit = readFileSync('src/client/theme-init.js', 'utf8');
 /** @type {`sha256-${string}`} */
 const themeInitHash = `sha256-${createHash('sha256').update(themeInit).digest('base64')}`;
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://handbook.example.cn',
+  // The public address (canonical URLs, share images, QR codes in the PDFs). Without it the build is
+  // a preview: it says so, and nothing points at an address nobody owns.
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
@@ -56,7 +62,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       smartypants: false,
-      remarkPlugins: [remarkHeadingAnchors, remarkContentLinks],
+      remarkPlugins: [...syntaxPlugins, remarkHeadingAnchors, remarkContentLinks],
       rehypePlugins: [
         [rehypeMermaidCacheLookup, mermaidCache],
         [
@@ -65,6 +71,7 @@ export default defineConfig({
             strategy: 'inline-svg',
             mermaidConfig: MERMAID_CONFIG,
             launchOptions: chromiumLaunchOptions(),
+            errorFallback: mermaidErrorFallback,
           },
         ],
         [rehypeMermaidCacheStore, mermaidCache],
@@ -74,5 +81,18 @@ export default defineConfig({
       ],
     }),
   },
-  integrations: [contentCheck(contentDir), mdx()],
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Astro's MDX wrapper marks every content module "use astro:head-inject"; the bundler warns
+          // once per file (harmless, upstream). Dropped so real warnings stand out.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  // In this order: the check before anything is built; after the pages, the search index, then the PDFs.
+  integrations: [contentCheck(), mdx(), searchIndex(), pdfs()],
 });

@@ -15,8 +15,7 @@ import { chromium } from 'playwright';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
 import { createInstantSearch, type InstantIndex } from '../src/lib/search/instant.ts';
 import { chineseWords } from '../src/lib/search/words.ts';
-import { instantIndexUrl } from '../src/lib/urls.ts';
-import { dist, serveDist } from './lib/serve-dist.ts';
+import { instantIndexPath, serveDist } from './lib/serve-dist.ts';
 
 interface Query {
   q: string;
@@ -38,7 +37,7 @@ function score(which: keyof typeof recall, { q, expect, kind }: Query, urls: str
   if (which === 'final' && rank !== 0) console.log(`${rank < 0 || rank >= 5 ? 'MISS' : 'low '} ${q.padEnd(8)} expected ${expect.join(' | ')}, got ${urls.slice(0, 5).join(' ') || '(nothing)'}`);
 }
 
-const instant = createInstantSearch(JSON.parse(readFileSync(join(dist, instantIndexUrl), 'utf8')) as InstantIndex, chineseWords());
+const instant = createInstantSearch(JSON.parse(readFileSync(instantIndexPath(), 'utf8')) as InstantIndex, chineseWords());
 for (const query of queries) score('instant', query, instant.search(query.q).map((h) => h.doc.url));
 
 const { origin, server } = await serveDist();

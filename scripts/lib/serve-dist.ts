@@ -45,3 +45,11 @@ export async function serveDist(): Promise<{ origin: string; server: Server }> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
 }
+
+/** Where the built search page loads the instant index from (its name carries a content hash). */
+export function instantIndexPath(): string {
+  const page = readFileSync(join(dist, 'search/index.html'), 'utf8');
+  const url = /data-index="([^"]+)"/.exec(page)?.[1];
+  if (!url) throw new Error('dist/search/index.html names no instant index: run npm run build first');
+  return join(dist, url);
+}

@@ -1,7 +1,7 @@
 /**
  * The text a reader pastes into a WeChat group when sharing a heading:
  *   【2.17 共情】先接住情绪 https://…/book/2/17/#feel
- * Used by the copy-link control in the browser (src/scripts/reader.ts).
+ * Used by the copy-link control in the browser (src/client/reader.ts).
  */
 
 /** Query strings (WeChat appends ?from=singlemessage&isappinstalled=0) are dropped from shared links. */

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareNumbers, fileForNumber, kindOf, numberForFile, parentNumber, partOf, roleCodeOfCase } from '../../src/lib/numbering.ts';
-import { bookUrl, caseUrl, parseContentRef, roleUrl, tagUrl, urlOfRef } from '../../src/lib/urls.ts';
-import { isValidAnchor, splitHeadingAnchor } from '../../src/lib/headings.ts';
+import { compareNumbers, fileForNumber, kindOf, numberForFile, parentNumber, partOf, roleCodeOfCase } from '../../src/lib/content/numbering.ts';
+import { bookUrl, caseUrl, parseContentRef, roleUrl, tagUrl, urlOfRef } from '../../src/lib/site/urls.ts';
+import { isValidAnchor, splitHeadingAnchor } from '../../src/lib/content/headings.ts';
 import { nextFontSize } from '../../src/lib/reading.ts';
 import { cleanUrl, shareText } from '../../src/lib/share.ts';
 

@@ -1,27 +1,27 @@
 /**
- * Reads the content folders from disk for validateContent (the only I/O of the content checks).
+ * Reads the content folders from disk for validateContent (the only I/O of the content check).
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { Outline } from './outline.ts';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentPaths, displayPath, type ContentPaths } from './paths.ts';
+import type { SourceFile } from './parse.ts';
 import type { ContentFiles } from './validate.ts';
-import type { SourceFile } from './source-file.ts';
 
-export function loadContent(root: string, contentDir: string): ContentFiles {
-  const bookDir = join(contentDir, 'book');
-  const casesDir = join(contentDir, 'cases');
-  const read = (dir: string): SourceFile[] =>
+export function loadContent(paths: ContentPaths = contentPaths(), siteUrl = process.env.SITE_URL): ContentFiles {
+  const read = (path: string): SourceFile => ({ path: displayPath(path), text: readFileSync(path, 'utf8') });
+  const folder = (dir: string): SourceFile[] =>
     existsSync(dir)
       ? (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
           .filter((name) => name.endsWith('.mdx') || name.endsWith('.md'))
           .sort()
-          .map((name) => ({ path: relative(root, join(dir, name)), text: readFileSync(join(dir, name), 'utf8') }))
+          .map((name) => read(join(dir, name)))
       : [];
   return {
-    book: read(bookDir),
-    cases: read(casesDir),
-    outline: JSON.parse(readFileSync(join(contentDir, 'outline.json'), 'utf8')) as Outline,
-    bookDir: relative(root, bookDir),
-    casesDir: relative(root, casesDir),
+    book: folder(paths.book),
+    cases: folder(paths.cases),
+    outline: read(paths.outline),
+    bookDir: displayPath(paths.book),
+    casesDir: displayPath(paths.cases),
+    siteHosts: siteUrl ? [new URL(siteUrl).hostname] : [],
   };
 }

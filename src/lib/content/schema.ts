@@ -3,9 +3,9 @@
  * collection validation) and by validate.ts (the whole-book checks), so the rules live once.
  */
 import { z } from 'astro/zod';
-import { CASE_ID_PATTERN, NUMBER_PATTERN } from '../numbering.ts';
+import { CASE_ID_PATTERN, NUMBER_PATTERN } from './numbering.ts';
 import { ROLE_SLUGS, TAGS } from '../taxonomy.ts';
-import { KEYWORD_SEPARATOR } from '../search/instant.ts';
+import { KEYWORD_SEPARATOR } from './keywords.ts';
 
 const sectionNumber = z
   .string()
@@ -50,6 +50,9 @@ export const CASE_SOURCES = {
 
 export type CaseSource = keyof typeof CASE_SOURCES;
 
+/** A sentence citing a scenario case says so with one of these words. */
+export const SCENARIO_WORDS = [CASE_SOURCES.scenario, '设想'] as const;
+
 export const caseSchema = z.strictObject({
   id: caseId,
   role: z.enum(ROLE_SLUGS),
@@ -66,6 +69,18 @@ export const caseSchema = z.strictObject({
   duplicateOf: caseId.optional(),
   keywords: z.array(keyword).default([]),
 });
+
+/** The headings every full case has, in this order. */
+export const CASE_HEADINGS = [
+  { anchor: 'story', text: '案例经过' },
+  { anchor: 'analysis', text: '问题在哪里' },
+  { anchor: 'handling', text: '处理要点' },
+  { anchor: 'questions', text: '讨论题' },
+  { anchor: 'answers', text: '参考要点' },
+] as const;
+
+/** A book section's self-test: a heading starting with this, its questions, then an answers call-out. */
+export const SELF_TEST = { heading: '自测', answers: '参考答案' } as const;
 
 export type BookData = z.infer<typeof bookSchema>;
 export type CaseData = z.infer<typeof caseSchema>;

@@ -14,6 +14,11 @@ import { fromHtmlIsomorphic } from 'hast-util-from-html-isomorphic';
 import { toHtml } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import { visit } from 'unist-util-visit';
+import { h } from 'hastscript';
+import { NOT_SEARCHED_PROP, SCREEN_ONLY_PROP } from '../site/markers.ts';
+import { diagramUrl } from '../site/urls.ts';
+import { displayPath } from '../content/paths.ts';
+import { explainMermaidError } from './mermaid-errors.ts';
 
 export interface MermaidCacheOptions {
   /** Folder for cached SVGs. */
@@ -23,6 +28,10 @@ export interface MermaidCacheOptions {
 }
 
 const KEY_ATTR = 'dataDiagramKey';
+/** On screen a diagram shrinks to fit the column, but labels stay at 11 px or more (16 px × 0.69). */
+export const MIN_READABLE_SCALE = 0.69;
+/** The text column of a 390 px phone, in CSS px: wider diagrams scroll there, with a hint. */
+const PHONE_BOX = 337;
 
 export function diagramKey(source: string, config: unknown): string {
   return createHash('sha256').update(JSON.stringify([config, source.trim()])).digest('hex').slice(0, 12);
@@ -100,15 +109,33 @@ export function rehypeMermaidCacheStore(options: MermaidCacheOptions) {
       svg.properties.role = 'img';
       // Alternative text: Mermaid's own (accTitle/accDescr) when the diagram has one, else its labels.
       if (!svg.properties.ariaLabelledBy) svg.properties.ariaLabel = diagramLabel(svg);
+      const width = Number.parseFloat(String(svg.properties.width)) || 0;
+      const wide = width * MIN_READABLE_SCALE > PHONE_BOX;
+      node.properties = { ...node.properties, dataDiagram: key, className: ['diagram', ...(wide ? ['wide'] : [])], style: `--diagram-width: ${Math.ceil(width)}px` };
       node.children = [
-        {
-          type: 'element',
-          tagName: 'section',
-          properties: { className: ['scroll-box'], tabIndex: 0, ariaLabel: '流程图（可左右滑动）' },
-          children: [svg],
-        },
+        h('section', { className: ['scroll-box'], tabIndex: 0, ariaLabel: wide ? '流程图（较宽，可左右滑动）' : '流程图' }, [svg]),
+        h('figcaption', { [SCREEN_ONLY_PROP]: '', [NOT_SEARCHED_PROP]: '' }, [
+          ...(wide ? [h('span', { className: ['scroll-hint'] }, '图较宽，左右滑动可看全。')] : []),
+          h('a', { href: diagramUrl(key, 'svg') }, '查看大图'),
+        ]),
       ];
       return 'skip';
     });
   };
+}
+
+/**
+ * rehype-mermaid's errorFallback: a diagram Mermaid cannot read stops the build with the content
+ * file, the line of the broken diagram line (not the fence) and what to fix, like the content check.
+ */
+export function mermaidErrorFallback(element: Element, _diagram: string, error: unknown, file: { path?: string }): never {
+  const explained = explainMermaidError(error instanceof Error ? error.message : String(error));
+  const fence = element.position?.start.line;
+  const line = fence === undefined ? '?' : fence + (explained.diagramLine ?? 0);
+  const path = file.path ? displayPath(file.path) : '(unknown file)';
+  const detail = error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error);
+  const problem = new Error(`Content check failed: 1 problem\n\n${path}:${line}  flowchart: ${explained.problem} (Mermaid: ${detail})\n    fix: ${explained.fix}`);
+  problem.name = 'ContentError';
+  problem.stack = problem.message;
+  throw problem;
 }

@@ -6,6 +6,8 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { h } from 'hastscript';
+import { HEADING_LINK_TEXT, headingLinkAttributes } from '../site/heading-link.ts';
 
 export const CALLOUTS = {
   可以这样说: 'do',
@@ -68,13 +70,12 @@ export function rehypeHeadingLinks() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (!/^h[2-4]$/.test(node.tagName) || typeof node.properties.id !== 'string') return;
-      const id = node.properties.id;
-      node.children.push({
-        type: 'element',
-        tagName: 'a',
-        properties: { className: ['heading-link'], href: `#${id}`, dataPagefindIgnore: '', ariaLabel: `复制“${node.children.map(textOf).join('')}”的链接` },
-        children: [{ type: 'text', value: '#' }],
-      });
+      node.children.push(headingLink(node.properties.id, node.children.map(textOf).join('')));
     });
   };
+}
+
+/** The copy-link control as a hast element, from the one builder (lib/site/heading-link.ts). */
+function headingLink(id: string, text: string): Element {
+  return h('a', headingLinkAttributes(id, text), HEADING_LINK_TEXT);
 }

@@ -1,13 +1,14 @@
 /**
  * Remark plugins for the handbook's Markdown conventions:
  * - `## 标题 [#anchor]` → the heading gets id="anchor" and the marker disappears;
- * - `[文字](book:2.17#anchor)` and `[文字](case:01003)` → real site URLs.
+ * - `[文字](book:2.17#anchor)`, `[文字](case:01003 "title")` and reference definitions
+ *   (`[r]: book:2.17`) → real site URLs.
  * Problems (missing anchors, unknown targets) are reported by the content check before the build.
  */
-import type { Heading, Link, Root, Text } from 'mdast';
+import type { Definition, Heading, Link, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { splitHeadingAnchor } from '../headings.ts';
-import { parseContentRef, urlOfRef } from '../urls.ts';
+import { splitHeadingAnchor } from '../content/headings.ts';
+import { parseContentRef, urlOfRef } from '../site/urls.ts';
 
 export function remarkHeadingAnchors() {
   return (tree: Root) => {
@@ -25,9 +26,10 @@ export function remarkHeadingAnchors() {
 
 export function remarkContentLinks() {
   return (tree: Root) => {
-    visit(tree, 'link', (node: Link) => {
-      const ref = parseContentRef(node.url);
-      if (ref) node.url = urlOfRef(ref);
+    visit(tree, (node) => {
+      if (node.type !== 'link' && node.type !== 'definition') return;
+      const ref = parseContentRef((node as Link | Definition).url);
+      if (ref) (node as Link | Definition).url = urlOfRef(ref);
     });
   };
 }

@@ -1,7 +1,14 @@
 /**
- * Which PDFs exist and what goes into each: the whole book, one per part, the case library grouped
- * by role, and a trainer pack per role. Pure: pages use it for download links, scripts/pdf.ts to
- * build the files.
+ * Which PDFs exist and what goes into each. Pure: pages use it for download links, the PDF step
+ * (integrations/pdf.ts) to build the files.
+ *
+ * Each distinct page is laid out once. There are two layouts:
+ * - the book: cover, contents, then each part on a title page of its own followed by its sections;
+ * - the case library: cover, contents, then each role on a title page followed by its cases, each case
+ *   on new pages, its 参考要点 on a page of its own after the discussion questions and note lines.
+ * Every file is a layout printed whole or a range of its pages: a part of the book, a role's trainer
+ * pack, or a role's student edition (its cases without the 参考要点 pages). So a part or trainer pack
+ * keeps the page numbers of the whole book or library: "turn to page 57" works in both.
  */
 
 export interface PdfBookNode {
@@ -16,6 +23,8 @@ export interface PdfCase {
   id: string;
   title: string;
   url: string;
+  /** An invented case (情景示例): its heading says so. */
+  scenario: boolean;
 }
 
 export interface PdfRole {
@@ -25,7 +34,7 @@ export interface PdfRole {
 }
 
 export interface PdfManifest {
-  /** The site's public address, for the cover and the QR codes. */
+  /** The site's public address for the cover, links and QR codes; empty in a preview build. */
   site: string;
   /** Edition date printed on the cover (YYYY-MM-DD). */
   edition: string;
@@ -34,65 +43,100 @@ export interface PdfManifest {
   roles: PdfRole[];
 }
 
-/** One entry of a document: a heading level in its table of contents and a page to print. */
+export type LayoutId = 'book' | 'cases';
+
+/** One entry of a layout: a heading in its contents, and the page its text comes from. */
 export interface PdfEntry {
-  /** 1: part or role; 2: section or case; 3: subsection. */
+  /** 1: part or role (a title page of its own); 2: section or case; 3: subsection. */
   level: 1 | 2 | 3;
   label: string;
-  /** Page to take the text from, or none for a heading-only entry (a role in the case library). */
+  /** Page to take the text from; a role has none (its title page lists its cases). */
   url?: string;
+  /** The part or role the entry belongs to (its level-1 entry's group), for ranges. */
+  group: string;
+}
+
+export interface PdfLayout {
+  id: LayoutId;
+  title: string;
+  subtitle: string;
+  /** Cases: each starts on a new page, with note lines and the 参考要点 on pages of their own. */
+  cases: boolean;
+  entries: PdfEntry[];
 }
 
 export interface PdfDocument {
   file: string;
-  title: string;
+  /** Shown in download links. */
   subtitle: string;
-  /** Trainer packs: each case on its own pages with room for notes. */
-  trainer: boolean;
-  entries: PdfEntry[];
+  layout: LayoutId;
+  /** Print only this group (a part or a role); the whole layout when absent. */
+  group?: string;
+  /** Leave out the pages that hold 参考要点 (student editions). */
+  withoutAnswers: boolean;
 }
-
-const numberLabel = (n: PdfBookNode) => (n.kind === 'part' ? `第${n.number}篇 ${n.title}` : `${n.number} ${n.title}`);
-const level = (n: PdfBookNode): 1 | 2 | 3 => (n.kind === 'part' ? 1 : n.kind === 'section' ? 2 : 3);
-const caseEntry = (c: PdfCase): PdfEntry => ({ level: 2, label: `案例 ${c.id} ${c.title}`, url: c.url });
 
 export const BOOK_TITLE = '投诉处理之道与术';
 
-export function pdfDocuments(manifest: PdfManifest): PdfDocument[] {
-  const bookEntries = manifest.book.map((n) => ({ level: level(n), label: numberLabel(n), url: n.url }));
-  const parts = manifest.book.filter((n) => n.kind === 'part');
-  const partOf = (n: PdfBookNode) => n.number.split('.')[0];
+/** File names of the PDFs: the only place they are spelled. */
+export const PDF_FILES = {
+  book: 'book.pdf',
+  part: (number: string) => `part-${number}.pdf`,
+  cases: 'cases.pdf',
+  trainer: (role: string) => `trainer-${role}.pdf`,
+  student: (role: string) => `student-${role}.pdf`,
+} as const;
+
+const partLabel = (n: Pick<PdfBookNode, 'number' | 'title'>) => `第${n.number}篇 ${n.title}`;
+const nodeLabel = (n: PdfBookNode) => (n.kind === 'part' ? partLabel(n) : `${n.number} ${n.title}`);
+const level = (n: PdfBookNode): 1 | 2 | 3 => (n.kind === 'part' ? 1 : n.kind === 'section' ? 2 : 3);
+const partOf = (n: PdfBookNode) => n.number.split('.')[0]!;
+export const caseLabel = (c: Pick<PdfCase, 'id' | 'title' | 'scenario'>) => `案例 ${c.id} ${c.title}${c.scenario ? '（情景示例）' : ''}`;
+
+export function pdfLayouts(manifest: PdfManifest): PdfLayout[] {
   const roles = manifest.roles.filter((r) => r.cases.length > 0);
   return [
-    { file: 'book.pdf', title: BOOK_TITLE, subtitle: '全书', trainer: false, entries: bookEntries },
-    ...parts.map((p) => ({
-      file: `part-${p.number}.pdf`,
-      title: BOOK_TITLE,
-      subtitle: numberLabel(p),
-      trainer: false,
-      entries: manifest.book.filter((n) => partOf(n) === p.number).map((n) => ({ level: level(n), label: numberLabel(n), url: n.url })),
-    })),
     {
-      file: 'cases.pdf',
+      id: 'book',
+      title: BOOK_TITLE,
+      subtitle: '全书',
+      cases: false,
+      entries: manifest.book.map((n) => ({ level: level(n), label: nodeLabel(n), url: n.url, group: `part-${partOf(n)}` })),
+    },
+    {
+      id: 'cases',
       title: BOOK_TITLE,
       subtitle: '案例库（按岗位）',
-      trainer: false,
-      entries: roles.flatMap((r) => [{ level: 1 as const, label: `${r.name}案例` }, ...r.cases.map(caseEntry)]),
+      cases: true,
+      entries: roles.flatMap((r) => [
+        { level: 1 as const, label: `${r.name}案例`, group: `role-${r.slug}` },
+        ...r.cases.map((c) => ({ level: 2 as const, label: caseLabel(c), url: c.url, group: `role-${r.slug}` })),
+      ]),
     },
-    ...roles.map((r) => ({
-      file: `trainer-${r.slug}.pdf`,
-      title: BOOK_TITLE,
-      subtitle: `培训师手册：${r.name}案例`,
-      trainer: true,
-      entries: r.cases.map(caseEntry),
-    })),
   ];
 }
 
-/** URL of a generated PDF on the site. */
-export function pdfUrl(file: string): string {
-  return `/pdf/${file}`;
+export function pdfDocuments(manifest: PdfManifest): PdfDocument[] {
+  const parts = manifest.book.filter((n) => n.kind === 'part');
+  const roles = manifest.roles.filter((r) => r.cases.length > 0);
+  return [
+    { file: PDF_FILES.book, subtitle: '全书', layout: 'book', withoutAnswers: false },
+    ...parts.map((p) => ({ file: PDF_FILES.part(p.number), subtitle: partLabel(p), layout: 'book' as const, group: `part-${p.number}`, withoutAnswers: false })),
+    { file: PDF_FILES.cases, subtitle: '案例库（按岗位，含参考要点）', layout: 'cases', withoutAnswers: false },
+    ...roles.flatMap((r) => [
+      { file: PDF_FILES.trainer(r.slug), subtitle: `培训师手册：${r.name}案例（含参考要点）`, layout: 'cases' as const, group: `role-${r.slug}`, withoutAnswers: false },
+      { file: PDF_FILES.student(r.slug), subtitle: `学员版：${r.name}案例（不含参考要点）`, layout: 'cases' as const, group: `role-${r.slug}`, withoutAnswers: true },
+    ]),
+  ];
 }
+
+/** The downloads each page offers. */
+export const pdfChoices = {
+  home: (docs: PdfDocument[]) => docs.filter((d) => d.file === PDF_FILES.book || d.file === PDF_FILES.cases),
+  part: (docs: PdfDocument[], number: string) => docs.filter((d) => d.file === PDF_FILES.book || d.file === PDF_FILES.part(number)),
+  cases: (docs: PdfDocument[]) => docs.filter((d) => d.layout === 'cases'),
+  role: (docs: PdfDocument[], slug: string) => docs.filter((d) => d.file === PDF_FILES.trainer(slug) || d.file === PDF_FILES.student(slug)),
+};
 
 /** "1.2 MB", "380 KB": file sizes as shown next to download links. */
 export function formatSize(bytes: number): string {

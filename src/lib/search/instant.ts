@@ -9,7 +9,8 @@
  * fill in below them (mergeWithFullText).
  */
 import { exactNumberOf, FILTER, TYPE } from './fields.ts';
-import { compareNumbers } from '../numbering.ts';
+import { compareNumbers } from '../content/numbering.ts';
+import { KEYWORD_SEPARATOR } from '../content/keywords.ts';
 import type { Segment } from './words.ts';
 
 export interface InstantHeading {
@@ -38,8 +39,6 @@ export type Filters = Record<string, string[]>;
 
 /** Page data Pagefind does not keep on its own: stored as Pagefind meta by SearchIndexData.astro. */
 export const META = { summary: 'summary', keywords: 'keywords' } as const;
-/** Keywords are joined into one meta value with this (a keyword never contains it). */
-export const KEYWORD_SEPARATOR = '|';
 
 /** The part of a Pagefind fragment (dist/pagefind/fragment/*.pf_fragment) the index is built from. */
 export interface PagefindFragment {

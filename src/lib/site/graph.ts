@@ -2,16 +2,20 @@
  * The site's structure, computed from the outline and the written content: book order, prev/next,
  * breadcrumbs, and related cases/sections in both directions. Pure data in, pure data out.
  */
-import { compareNumbers, kindOf, parentNumber, type NodeKind } from '../numbering.ts';
+import { compareNumbers, kindOf, parentNumber, type NodeKind } from '../content/numbering.ts';
 import type { Outline } from '../content/outline.ts';
 import { ROLES, TAGS, type Role, type Tag } from '../taxonomy.ts';
-import { bookUrl } from '../urls.ts';
+import { bookUrl } from './urls.ts';
 
 export interface SectionInput {
   number: string;
   title: string;
   summary: string;
   cases: readonly string[];
+  tags?: readonly string[];
+  roles?: readonly string[];
+  /** The whole section is an illustrative story (情景示例). */
+  scenario?: boolean;
 }
 
 export interface CaseInput {
@@ -22,6 +26,8 @@ export interface CaseInput {
   tags: readonly string[];
   sections: readonly string[];
   complaint: boolean;
+  /** Where the case comes from; "scenario" is an invented illustration (情景示例). */
+  source: string;
 }
 
 export interface BookNode {
@@ -31,6 +37,10 @@ export interface BookNode {
   /** Whether its content file exists (sections of the outline may not be written yet). */
   written: boolean;
   summary?: string;
+  /** An illustrative story (情景示例): lists show its badge. */
+  scenario: boolean;
+  tags: readonly string[];
+  roles: readonly string[];
   /** Set when the node has a page. */
   url?: string;
   children: BookNode[];
@@ -55,7 +65,7 @@ export interface Graph {
   casePrevNext(id: string): { prev?: CaseInput; next?: CaseInput };
 }
 
-export function buildGraph(outline: Outline, sections: SectionInput[], cases: CaseInput[]): Graph {
+export function buildGraph(outline: Pick<Outline, 'parts'>, sections: SectionInput[], cases: CaseInput[]): Graph {
   const written = new Map(sections.map((s) => [s.number, s]));
   const nodes = new Map<string, BookNode>();
   const make = (number: string, title: string): BookNode => {
@@ -66,6 +76,9 @@ export function buildGraph(outline: Outline, sections: SectionInput[], cases: Ca
       kind: kindOf(number),
       written: Boolean(page),
       ...(page ? { summary: page.summary } : {}),
+      scenario: page?.scenario ?? false,
+      tags: page?.tags ?? [],
+      roles: page?.roles ?? [],
       // Part pages always exist (they list their sections); other pages once written.
       ...(page || kindOf(number) === 'part' ? { url: bookUrl(number) } : {}),
       children: [],

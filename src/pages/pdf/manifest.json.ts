@@ -1,12 +1,15 @@
 /**
- * What scripts/pdf.ts needs to build the PDFs from the built pages: the book in reading order and the
- * cases by role (written to dist/pdf/manifest.json).
+ * What the PDF step (integrations/pdf.ts) needs from the content, written at build time to
+ * dist/pdf/manifest.json: the book in reading order and the cases by role.
  */
 import type { APIRoute } from 'astro';
-import { loadSite, pdfManifest } from '../../lib/site/data.ts';
+import { contentPaths } from '../../lib/content/paths.ts';
+import { pdfManifest } from '../../lib/pdf/manifest.ts';
+import { loadSite } from '../../lib/site/data.ts';
+import { editionDate } from '../../lib/site/edition.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { graph } = await loadSite();
-  const manifest = pdfManifest(graph, String(site).replace(/\/$/, ''), new Date().toISOString().slice(0, 10));
+  const manifest = pdfManifest(graph, site ? String(site).replace(/\/$/, '') : '', editionDate(contentPaths().root));
   return new Response(JSON.stringify(manifest, null, 1), { headers: { 'content-type': 'application/json' } });
 };

@@ -2,13 +2,33 @@
  * Every URL of the site is made here. URLs are short, ASCII and derived from numbers, ids and
  * slugs, never from titles, so a reworded title never breaks a shared link.
  */
-import { numberParts } from './numbering.ts';
+import { numberParts } from '../content/numbering.ts';
 
 export const bookIndexUrl = '/book/';
 export const casesIndexUrl = '/cases/';
 export const searchUrl = '/search/';
-/** The instant search index (written after Pagefind by scripts/instant-index.ts). */
-export const instantIndexUrl = '/search/instant.json';
+/**
+ * The instant search index is written after Pagefind (integrations/search-index.ts) under a name
+ * carrying its content hash, so no cache (even one that ignores query strings) serves an old copy with
+ * a new page. The search page is built with the placeholder, which that step replaces.
+ */
+export const INSTANT_INDEX_PLACEHOLDER = '/search/instant.json';
+export function instantIndexUrl(hash: string): string {
+  return `/search/instant.${hash}.json`;
+}
+/** Pagefind's files (its index is written to dist/pagefind/). */
+export const pagefindDir = '/pagefind/';
+export const pagefindScriptUrl = `${pagefindDir}pagefind.js`;
+
+/** A flowchart on its own, to open full screen and zoom (svg) or keep as a picture (png). */
+export function diagramUrl(key: string, format: 'svg' | 'png'): string {
+  return `/diagrams/${key}.${format}`;
+}
+
+/** A classroom PDF (file names: lib/pdf/documents.ts PDF_FILES). */
+export function pdfUrl(file: string): string {
+  return `/pdf/${file}`;
+}
 
 export function bookUrl(number: string, anchor?: string): string {
   return withAnchor(`/book/${numberParts(number).join('/')}/`, anchor);

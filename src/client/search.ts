@@ -12,6 +12,7 @@ import { FILTER, HIGHLIGHT_PARAM, VISIBLE_FILTERS } from '../lib/search/fields.t
 import { highlightTerms } from '../lib/search/highlight.ts';
 import { chineseWords } from '../lib/search/words.ts';
 import { markedText } from './highlight.ts';
+import { pagefindScriptUrl } from '../lib/site/urls.ts';
 import { createInstantSearch, mergeWithFullText, type Filters, type InstantDoc, type InstantHeading, type InstantIndex, type InstantSearch, type MergedResult } from '../lib/search/instant.ts';
 
 interface SubResult {
@@ -104,7 +105,7 @@ async function start(): Promise<void> {
 }
 
 async function loadPagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
+  const url = pagefindScriptUrl;
   const pagefind = (await import(/* @vite-ignore */ url)) as Pagefind;
   await pagefind.options({
     excerptLength: 24,
