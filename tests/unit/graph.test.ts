@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildGraph, type CaseInput } from '../../src/lib/site/graph.ts';
 import { outline } from './helpers.ts';
 
-const c = (id: string, role: string, sections: string[]): CaseInput => ({ id, role, title: `案例${id}`, summary: '', tags: ['贵宾客户'], sections, complaint: true });
+const c = (id: string, role: string, sections: string[]): CaseInput => ({ id, role, title: `案例${id}`, summary: '', tags: ['贵宾客户'], sections, complaint: true, source: 'casebook' });
 
 const graph = buildGraph(
   outline,

@@ -45,7 +45,7 @@ export function kase(id: string, fields: Partial<Record<string, string>> = {}, b
 
 export function files(over: Partial<ContentFiles> = {}): ContentFiles {
   return {
-    outline,
+    outline: { path: 'content/outline.json', text: JSON.stringify(outline, null, 1) },
     book: [section('1', '导言'), section('1.1', '读者对象'), section('2', '理念原则篇'), section('2.17', '共情', 'cases: ["01001"]\n')],
     cases: [kase('01001')],
     ...over,

@@ -67,9 +67,9 @@ test('in-text links must reach a written page and an existing anchor', () => {
   assert.equal(problems.length, 3, formatProblems(problems));
   assert.deepEqual(problems.map((p) => p.line), [9, 11, 11]);
   assert.match(problems[0]!.message, /section 2\.18, which is not written/);
-  assert.match(problems[1]!.message, /case 01001 has no heading \[#nothing\]/);
-  assert.match(problems[1]!.fix, /story, analysis/);
-  assert.match(problems[2]!.message, /written as a URL/);
+  const anchor = problems.find((p) => /case 01001 has no heading \[#nothing\]/.test(p.message));
+  assert.match(anchor!.fix, /story, analysis/);
+  assert.ok(problems.some((p) => /written as a URL/.test(p.message)));
 });
 
 test('headings need a valid, unique ASCII anchor', () => {

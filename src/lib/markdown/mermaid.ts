@@ -117,6 +117,7 @@ export function rehypeMermaidCacheStore(options: MermaidCacheOptions) {
         h('figcaption', { [SCREEN_ONLY_PROP]: '', [NOT_SEARCHED_PROP]: '' }, [
           ...(wide ? [h('span', { className: ['scroll-hint'] }, '图较宽，左右滑动可看全。')] : []),
           h('a', { href: diagramUrl(key, 'svg') }, '查看大图'),
+          h('a', { href: diagramUrl(key, 'png') }, '保存图片'),
         ]),
       ];
       return 'skip';

@@ -11,7 +11,7 @@ export const FILTER = {
   number: '编号',
 } as const;
 
-export const TYPE = { book: '全书章节', case: '案例' } as const;
+export const TYPE = { book: '全书章节', case: '案例', phrase: '话术卡片' } as const;
 
 /** Filters shown to readers, in this order. */
 export const VISIBLE_FILTERS = [FILTER.type, FILTER.part, FILTER.role, FILTER.tag] as const;

@@ -25,6 +25,25 @@ export function diagramUrl(key: string, format: 'svg' | 'png'): string {
   return `/diagrams/${key}.${format}`;
 }
 
+/** The phrase book (话术速查): its index, a page per topic and role, and one page per card. */
+export const phrasesIndexUrl = '/phrases/';
+export function phraseCardUrl(id: string): string {
+  return `/phrases/${id}/`;
+}
+/** A card as a phone-width picture to keep (保存图片), with its short address printed on it. */
+export function phraseCardImageUrl(id: string): string {
+  return `/phrases/${id}/card.png`;
+}
+
+/**
+ * The share image of a page (og:image, 1200×630): "/book/2/17/" → "/og/book-2-17.png", "/" →
+ * "/og/home.png". Drawn after the build from the page's own og:title and og:description.
+ */
+export function ogImageUrl(pagePath: string): string {
+  const name = pagePath.replace(/^\/|\/$/g, '').replaceAll('/', '-') || 'home';
+  return `/og/${name}.png`;
+}
+
 /** A classroom PDF (file names: lib/pdf/documents.ts PDF_FILES). */
 export function pdfUrl(file: string): string {
   return `/pdf/${file}`;

@@ -48,6 +48,7 @@ export function checkBody(parsed: ParsedFile, report: Report, options: BodyOptio
   const anchors = new Set<string>();
   const links: LinkUse[] = [];
   const pageAnchors: { anchor: string; line: number }[] = [];
+  if (parsed.fileError) return { anchors, links }; // reported with the frontmatter; the body is unknown
   if (parsed.bodyError) {
     report(parsed, parsed.bodyError.line, parsed.bodyError.message, parsed.bodyError.fix);
     return { anchors, links };
