@@ -10,8 +10,8 @@ import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import pdfs from './src/integrations/pdf.ts';
 import { syntaxPlugins } from './src/lib/markdown/syntax.ts';
-import { remarkContentLinks, remarkHeadingAnchors } from './src/lib/markdown/remark-handbook.ts';
-import { rehypeCallouts, rehypeHeadingLinks, rehypeScrollTables } from './src/lib/markdown/rehype-handbook.ts';
+import { remarkContentLinks, remarkHeadingAnchors, remarkPhraseCards } from './src/lib/markdown/remark-handbook.ts';
+import { rehypeCallouts, rehypeFoldCaseAnswers, rehypeHeadingLinks, rehypeScrollTables } from './src/lib/markdown/rehype-handbook.ts';
 import { mermaidErrorFallback, rehypeMermaidCacheLookup, rehypeMermaidCacheStore } from './src/lib/markdown/mermaid.ts';
 import { chromiumLaunchOptions } from './src/lib/chromium.ts';
 import { MERMAID_CONFIG } from './src/lib/markdown/mermaid-config.ts';
@@ -62,7 +62,7 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified({
       smartypants: false,
-      remarkPlugins: [...syntaxPlugins, remarkHeadingAnchors, remarkContentLinks],
+      remarkPlugins: [...syntaxPlugins, remarkPhraseCards, remarkHeadingAnchors, remarkContentLinks],
       rehypePlugins: [
         [rehypeMermaidCacheLookup, mermaidCache],
         [
@@ -78,6 +78,7 @@ export default defineConfig({
         rehypeCallouts,
         rehypeScrollTables,
         rehypeHeadingLinks,
+        rehypeFoldCaseAnswers,
       ],
     }),
   },

@@ -4,11 +4,11 @@
  * Usage: npm run check:content
  */
 import { loadContent } from '../src/lib/content/load.ts';
-import { formatProblems, validateContent } from '../src/lib/content/validate.ts';
+import { checkContent, formatProblems } from '../src/lib/content/validate.ts';
 
-const problems = validateContent(loadContent());
+const { problems, stats } = checkContent(loadContent());
 if (problems.length > 0) {
   console.error(formatProblems(problems));
   process.exit(1);
 }
-console.log('content check passed');
+console.log(`content check passed: ${stats.sections} book pages, ${stats.cases} cases, ${stats.phraseCards} phrase cards from ${stats.phraseBlocks} 话术 blocks`);

@@ -1,1 +1,1 @@
-try{var s=localStorage,t=s.getItem('theme'),f=s.getItem('font');if(t)document.documentElement.dataset.theme=t;if(f)document.documentElement.dataset.font=f}catch(e){}
+document.documentElement.classList.add('js');try{var s=localStorage,t=s.getItem('theme'),f=s.getItem('font');if(t)document.documentElement.dataset.theme=t;if(f)document.documentElement.dataset.font=f}catch(e){}

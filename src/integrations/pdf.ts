@@ -12,6 +12,8 @@ export default function pdfs(): AstroIntegration {
     name: 'handbook-pdf',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
+        // A developer's shortcut for quick rebuilds; a site built this way has broken PDF links.
+        if (process.env.HANDBOOK_SKIP_PDF) return void logger.warn('PDFs skipped (HANDBOOK_SKIP_PDF is set): the download links of this build are broken');
         const started = performance.now();
         const { files, printed } = await buildPdfs({ dist: fileURLToPath(dir), root: process.cwd(), log: (line) => logger.info(line) });
         const pages = files.reduce((sum, f) => sum + f.pages, 0);

@@ -1,6 +1,7 @@
 /**
  * Same-site link checking over built pages: every href/src that stays on the site must reach a
- * file, and every #anchor an element with that id. External URLs are not fetched.
+ * file, and every #anchor an element with that id; no content link (book:, case:) may be left
+ * unconverted. External URLs are not fetched.
  */
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -10,6 +11,8 @@ export interface BuiltPage {
   /** URL path of the page: "/book/2/17/" or "/404.html". */
   path: string;
   html: string;
+  /** The page already parsed, if the caller has it. */
+  tree?: Root;
 }
 
 export interface LinkProblem {
@@ -25,8 +28,8 @@ interface Parsed {
   links: string[];
 }
 
-function parse(html: string): Parsed {
-  const tree: Root = fromHtml(html);
+function parse(page: BuiltPage): Parsed {
+  const tree: Root = page.tree ?? fromHtml(page.html);
   const ids = new Set<string>();
   const links: string[] = [];
   visit(tree, 'element', (node: Element) => {
@@ -44,10 +47,14 @@ function parse(html: string): Parsed {
  * @param origin the site's own origin: absolute links to it are checked like relative ones
  */
 export function checkLinks(pages: BuiltPage[], fileExists: (path: string) => boolean, origin: string): LinkProblem[] {
-  const parsed = new Map(pages.map((p) => [p.path, parse(p.html)]));
+  const parsed = new Map(pages.map((p) => [p.path, parse(p)]));
   const problems: LinkProblem[] = [];
   for (const [path, { links }] of parsed) {
     for (const link of links) {
+      if (/^(book|case):/.test(link)) {
+        problems.push({ page: path, link, reason: 'a content link was not turned into a URL (check the link form in the content)' });
+        continue;
+      }
       const url = new URL(link, new URL(path, origin));
       if (url.origin !== origin || !['http:', 'https:'].includes(url.protocol)) continue;
       const target = parsed.get(url.pathname) ?? (url.pathname.endsWith('/') ? undefined : parsed.get(`${url.pathname}/`));

@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import { h } from 'hastscript';
 import { HEADING_LINK_TEXT, headingLinkAttributes } from '../site/heading-link.ts';
+import { CASE_HEADINGS } from '../content/schema.ts';
 
 export const CALLOUTS = {
   可以这样说: 'do',
@@ -36,9 +37,13 @@ export function calloutLabel(blockquote: Element): CalloutLabel | undefined {
   if (!isElement(first, 'p')) return undefined;
   const strong = first.children[0];
   if (!isElement(strong, 'strong')) return undefined;
-  const label = textOf(strong).replace(/[：:]$/, '').trim();
+  // A phrase block may name its situation after the label: 可以这样说：客户要求见行长.
+  const label = textOf(strong).split(/[：:]/)[0]!.trim();
   return label in CALLOUTS ? (label as CalloutLabel) : undefined;
 }
+
+/** Call-outs whose content is for trainers and folded until asked for (open on paper). */
+const FOLDED: ReadonlySet<CalloutLabel> = new Set(['参考答案']);
 
 export function rehypeCallouts() {
   return (tree: Root) => {
@@ -46,9 +51,32 @@ export function rehypeCallouts() {
       if (node.tagName !== 'blockquote') return;
       const label = calloutLabel(node);
       if (!label) return;
+      if (FOLDED.has(label)) {
+        // <details><summary>参考答案</summary>…</details>: the label paragraph becomes the summary.
+        const first = node.children.findIndex((c) => isElement(c));
+        node.children.splice(first, 1, h('summary', {}, `${label}（点击展开）`));
+        node.tagName = 'details';
+        node.properties = { className: ['callout', `callout-${CALLOUTS[label]}`] };
+        return;
+      }
       node.tagName = 'aside';
       node.properties = { className: ['callout', `callout-${CALLOUTS[label]}`], ariaLabel: label };
     });
+  };
+}
+
+/**
+ * A case's 参考要点 (the answers to its 讨论题) are folded on screen: a trainer opens them with one tap,
+ * a link to #answers opens them (reader script), and they are open on paper.
+ */
+export function rehypeFoldCaseAnswers() {
+  return (tree: Root) => {
+    const at = tree.children.findIndex((n) => n.type === 'element' && n.tagName === 'h2' && n.properties.id === CASE_HEADINGS[4].anchor);
+    if (at < 0) return;
+    let end = at + 1;
+    while (end < tree.children.length && !(tree.children[end]!.type === 'element' && (tree.children[end] as Element).tagName === 'h2')) end++;
+    const [heading, ...rest] = tree.children.slice(at, end) as ElementContent[];
+    tree.children.splice(at, end - at, h('details', { className: ['answers'] }, [h('summary', {}, [heading!, h('span', { className: ['fold-hint'] }, '点击展开（培训师用）')]), ...rest]));
   };
 }
 

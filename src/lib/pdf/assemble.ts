@@ -239,7 +239,7 @@ export function assembleDocument(input: AssembleInput): string {
     ...input.styles.map((href) => `<link rel="stylesheet" href="${href}">`),
     `<style>\n${runningHeaders(layout)}${input.firstPage && input.firstPage > 1 ? `\nhtml { counter-reset: page ${input.firstPage - 1}; }` : ''}\n</style>`,
   ].join('\n');
-  return `<!doctype html>\n<html lang="zh-CN">\n<head>\n${head}\n</head>\n<body>\n${toHtml(body)}\n</body>\n</html>\n`;
+  return `<!doctype html>\n<html lang="zh-CN">\n<head>\n${head}\n</head>\n<body class="layout-${layout.id}">\n${toHtml(body)}\n</body>\n</html>\n`;
 }
 
 const PREVIEW_NOTICE = '预览版：构建时没有设置网址（SITE_URL），本文件不含二维码和在线链接，请勿分发。';

@@ -11,6 +11,9 @@
  * keeps the page numbers of the whole book or library: "turn to page 57" works in both.
  */
 
+import { caseLabel as siteCaseLabel, nodeLabel, SCENARIO_BADGE } from '../site/labels.ts';
+import { SITE_SHORT_NAME } from '../site/meta.ts';
+
 export interface PdfBookNode {
   number: string;
   title: string;
@@ -33,6 +36,12 @@ export interface PdfRole {
   cases: PdfCase[];
 }
 
+export interface PdfPhraseGroup {
+  label: string;
+  /** The page listing the group's cards ("/phrases/part/5/"). */
+  url: string;
+}
+
 export interface PdfManifest {
   /** The site's public address for the cover, links and QR codes; empty in a preview build. */
   site: string;
@@ -41,9 +50,11 @@ export interface PdfManifest {
   /** Book pages in reading order (parts, sections, subsections). */
   book: PdfBookNode[];
   roles: PdfRole[];
+  /** The phrase book, by part of the book and the case library. */
+  phrases: PdfPhraseGroup[];
 }
 
-export type LayoutId = 'book' | 'cases';
+export type LayoutId = 'book' | 'cases' | 'phrases';
 
 /** One entry of a layout: a heading in its contents, and the page its text comes from. */
 export interface PdfEntry {
@@ -62,6 +73,8 @@ export interface PdfLayout {
   subtitle: string;
   /** Cases: each starts on a new page, with note lines and the 参考要点 on pages of their own. */
   cases: boolean;
+  /** Phrase cards: two columns, cards kept whole (for the staff room wall). */
+  phrases: boolean;
   entries: PdfEntry[];
 }
 
@@ -76,7 +89,7 @@ export interface PdfDocument {
   withoutAnswers: boolean;
 }
 
-export const BOOK_TITLE = '投诉处理之道与术';
+export const BOOK_TITLE = SITE_SHORT_NAME;
 
 /** File names of the PDFs: the only place they are spelled. */
 export const PDF_FILES = {
@@ -85,13 +98,14 @@ export const PDF_FILES = {
   cases: 'cases.pdf',
   trainer: (role: string) => `trainer-${role}.pdf`,
   student: (role: string) => `student-${role}.pdf`,
+  phrases: 'phrases.pdf',
 } as const;
 
-const partLabel = (n: Pick<PdfBookNode, 'number' | 'title'>) => `第${n.number}篇 ${n.title}`;
-const nodeLabel = (n: PdfBookNode) => (n.kind === 'part' ? partLabel(n) : `${n.number} ${n.title}`);
+const partLabel = (n: PdfBookNode) => nodeLabel(n);
 const level = (n: PdfBookNode): 1 | 2 | 3 => (n.kind === 'part' ? 1 : n.kind === 'section' ? 2 : 3);
 const partOf = (n: PdfBookNode) => n.number.split('.')[0]!;
-export const caseLabel = (c: Pick<PdfCase, 'id' | 'title' | 'scenario'>) => `案例 ${c.id} ${c.title}${c.scenario ? '（情景示例）' : ''}`;
+/** A case as the PDFs name it: an invented one says so. */
+const caseLabel = (c: PdfCase) => `${siteCaseLabel(c)}${c.scenario ? `（${SCENARIO_BADGE}）` : ''}`;
 
 export function pdfLayouts(manifest: PdfManifest): PdfLayout[] {
   const roles = manifest.roles.filter((r) => r.cases.length > 0);
@@ -101,6 +115,7 @@ export function pdfLayouts(manifest: PdfManifest): PdfLayout[] {
       title: BOOK_TITLE,
       subtitle: '全书',
       cases: false,
+      phrases: false,
       entries: manifest.book.map((n) => ({ level: level(n), label: nodeLabel(n), url: n.url, group: `part-${partOf(n)}` })),
     },
     {
@@ -108,10 +123,19 @@ export function pdfLayouts(manifest: PdfManifest): PdfLayout[] {
       title: BOOK_TITLE,
       subtitle: '案例库（按岗位）',
       cases: true,
+      phrases: false,
       entries: roles.flatMap((r) => [
         { level: 1 as const, label: `${r.name}案例`, group: `role-${r.slug}` },
         ...r.cases.map((c) => ({ level: 2 as const, label: caseLabel(c), url: c.url, group: `role-${r.slug}` })),
       ]),
+    },
+    {
+      id: 'phrases',
+      title: BOOK_TITLE,
+      subtitle: '话术速查',
+      cases: false,
+      phrases: true,
+      entries: manifest.phrases.map((g, i) => ({ level: 1 as const, label: g.label, url: g.url, group: `phrases-${i + 1}` })),
     },
   ];
 }
@@ -127,6 +151,7 @@ export function pdfDocuments(manifest: PdfManifest): PdfDocument[] {
       { file: PDF_FILES.trainer(r.slug), subtitle: `培训师手册：${r.name}案例（含参考要点）`, layout: 'cases' as const, group: `role-${r.slug}`, withoutAnswers: false },
       { file: PDF_FILES.student(r.slug), subtitle: `学员版：${r.name}案例（不含参考要点）`, layout: 'cases' as const, group: `role-${r.slug}`, withoutAnswers: true },
     ]),
+    ...(manifest.phrases.length > 0 ? [{ file: PDF_FILES.phrases, subtitle: '话术速查（A4，可张贴）', layout: 'phrases' as const, withoutAnswers: false }] : []),
   ];
 }
 
@@ -136,6 +161,7 @@ export const pdfChoices = {
   part: (docs: PdfDocument[], number: string) => docs.filter((d) => d.file === PDF_FILES.book || d.file === PDF_FILES.part(number)),
   cases: (docs: PdfDocument[]) => docs.filter((d) => d.layout === 'cases'),
   role: (docs: PdfDocument[], slug: string) => docs.filter((d) => d.file === PDF_FILES.trainer(slug) || d.file === PDF_FILES.student(slug)),
+  phrases: (docs: PdfDocument[]) => docs.filter((d) => d.file === PDF_FILES.phrases),
 };
 
 /** "1.2 MB", "380 KB": file sizes as shown next to download links. */

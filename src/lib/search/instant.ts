@@ -67,12 +67,11 @@ export function instantDoc(id: string, fragment: PagefindFragment): InstantDoc {
   };
 }
 
-/** Book pages in reading order, then cases by id: the order ties are broken in. */
+/** Book pages in reading order, then cases by id, then phrase cards: the order ties are broken in. */
 export function compareDocs(a: InstantDoc, b: InstantDoc): number {
+  const rank = (d: InstantDoc) => [TYPE.book, TYPE.case, TYPE.phrase].indexOf(d.filters[FILTER.type]?.[0] as (typeof TYPE)[keyof typeof TYPE]);
   const [na, nb] = [a.filters[FILTER.number]![0]!, b.filters[FILTER.number]![0]!];
-  const [ca, cb] = [a.filters[FILTER.type]?.[0] === TYPE.case, b.filters[FILTER.type]?.[0] === TYPE.case];
-  if (ca !== cb) return ca ? 1 : -1;
-  return ca ? na.localeCompare(nb) : compareNumbers(na, nb);
+  return rank(a) - rank(b) || (rank(a) === 0 ? compareNumbers(na, nb) : na.localeCompare(nb));
 }
 
 /** How much a term found in each field counts. Number, title and keyword matches are "strong". */

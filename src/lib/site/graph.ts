@@ -41,15 +41,14 @@ export interface BookNode {
   scenario: boolean;
   tags: readonly string[];
   roles: readonly string[];
-  /** Set when the node has a page. */
-  url?: string;
+  url: string;
   children: BookNode[];
 }
 
 export interface Graph {
   parts: BookNode[];
   node(number: string): BookNode | undefined;
-  /** Nodes with a page, in reading order. */
+  /** Every node, in reading order (unwritten sections included: their pages say so). */
   readingOrder: BookNode[];
   prevNext(number: string): { prev?: BookNode; next?: BookNode };
   breadcrumbs(number: string): BookNode[];
@@ -59,6 +58,8 @@ export interface Graph {
   caseById(id: string): CaseInput | undefined;
   casesOfRole(slug: string): CaseInput[];
   casesOfTag(name: string): CaseInput[];
+  /** Cases of a role (slug) and/or a tag (name); all cases when both are absent. */
+  casesWhere(filter: { role?: string | undefined; tag?: string | undefined }): CaseInput[];
   roleOf(c: CaseInput): Role;
   tagsOf(c: CaseInput): Tag[];
   /** Prev/next within the case's role. */
@@ -79,8 +80,9 @@ export function buildGraph(outline: Pick<Outline, 'parts'>, sections: SectionInp
       scenario: page?.scenario ?? false,
       tags: page?.tags ?? [],
       roles: page?.roles ?? [],
-      // Part pages always exist (they list their sections); other pages once written.
-      ...(page || kindOf(number) === 'part' ? { url: bookUrl(number) } : {}),
+      // Every node of the outline has a page: an unwritten one says what it will contain and where to
+      // look meanwhile, so a shared link never ends on "not found".
+      url: bookUrl(number),
       children: [],
     };
     nodes.set(number, node);
@@ -98,7 +100,7 @@ export function buildGraph(outline: Pick<Outline, 'parts'>, sections: SectionInp
     parent?.children.push(make(s.number, s.title));
   }
 
-  const readingOrder = [...nodes.values()].filter((n) => n.url).sort((a, b) => compareNumbers(a.number, b.number));
+  const readingOrder = [...nodes.values()].sort((a, b) => compareNumbers(a.number, b.number));
   const order = new Map(readingOrder.map((n, i) => [n.number, i]));
 
   const sortedCases = [...cases].sort((a, b) => a.id.localeCompare(b.id));
@@ -146,6 +148,7 @@ export function buildGraph(outline: Pick<Outline, 'parts'>, sections: SectionInp
     caseById: (id) => caseMap.get(id),
     casesOfRole,
     casesOfTag: (name) => sortedCases.filter((c) => c.tags.includes(name)),
+    casesWhere: ({ role, tag }) => sortedCases.filter((c) => (!role || c.role === role) && (!tag || c.tags.includes(tag))),
     roleOf: (c) => roleMap.get(c.role)!,
     tagsOf: (c) => c.tags.flatMap((t) => tagMap.get(t) ?? []),
     casePrevNext(id) {

@@ -11,9 +11,19 @@ export function headingLinkLabel(headingText: string): string {
   return `复制“${headingText}”的链接`;
 }
 
-/** HTML attributes of the control. */
-export function headingLinkAttributes(id: string, headingText: string) {
-  return { class: HEADING_LINK_CLASS, href: `#${id}`, 'aria-label': headingLinkLabel(headingText), ...SCREEN_ONLY, ...NOT_SEARCHED } as const;
+/**
+ * HTML attributes of the control. By default it shares this page at the heading; `share` points it at
+ * another address instead (a phrase card in a list shares the card's own page), with that page's label.
+ */
+export function headingLinkAttributes(id: string, headingText: string, share?: { url: string; label: string }) {
+  return {
+    class: HEADING_LINK_CLASS,
+    href: share?.url ?? `#${id}`,
+    'aria-label': headingLinkLabel(headingText),
+    ...(share ? { 'data-share-label': share.label } : {}),
+    ...SCREEN_ONLY,
+    ...NOT_SEARCHED,
+  };
 }
 
 /** What the control shows: a link sign; its 44 px tap area comes from the stylesheet. */

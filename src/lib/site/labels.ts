@@ -15,3 +15,9 @@ export function nodeLabel(node: Pick<BookNode, 'number' | 'kind' | 'title'>): st
 export function caseLabel(c: { id: string; title: string }): string {
   return `案例 ${c.id} ${c.title}`;
 }
+
+/** The badge of an invented story (a case with source: scenario, a section with scenario: true). */
+export const SCENARIO_BADGE = '情景示例';
+
+/** How a shared phrase card is labelled in WeChat: 【话术】客户要求见行长 https://… */
+export const PHRASE_SHARE_LABEL = '话术';

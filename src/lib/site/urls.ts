@@ -27,6 +27,16 @@ export function diagramUrl(key: string, format: 'svg' | 'png'): string {
 
 /** The phrase book (话术速查): its index, a page per topic and role, and one page per card. */
 export const phrasesIndexUrl = '/phrases/';
+export const phrasesCasesUrl = '/phrases/cases/';
+export function phrasesPartUrl(number: string): string {
+  return `/phrases/part/${number}/`;
+}
+export function phrasesTagUrl(slug: string): string {
+  return `/phrases/tag/${slug}/`;
+}
+export function phrasesRoleUrl(slug: string): string {
+  return `/phrases/role/${slug}/`;
+}
 export function phraseCardUrl(id: string): string {
   return `/phrases/${id}/`;
 }
@@ -63,6 +73,16 @@ export function roleUrl(slug: string): string {
 
 export function tagUrl(slug: string): string {
   return `/cases/tag/${slug}/`;
+}
+
+/** The cases of one role with one tag (大堂经理 × 老年客户). */
+export function roleTagUrl(role: string, tag: string): string {
+  return `/cases/role/${role}/tag/${tag}/`;
+}
+
+/** The case library filtered by role, tag, both or neither. */
+export function casesFilterUrl(role?: string, tag?: string): string {
+  return role && tag ? roleTagUrl(role, tag) : role ? roleUrl(role) : tag ? tagUrl(tag) : casesIndexUrl;
 }
 
 function withAnchor(path: string, anchor?: string): string {

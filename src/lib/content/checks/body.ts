@@ -13,6 +13,7 @@ import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
 import { isValidAnchor, splitHeadingAnchor } from '../headings.ts';
 import { CASE_HEADINGS, SELF_TEST } from '../schema.ts';
+import { extractCards } from '../cards.ts';
 import { isContentRefLike, parseContentRef, type ContentRef } from '../../site/urls.ts';
 import type { ParsedFile } from '../parse.ts';
 import type { Report } from './report.ts';
@@ -31,6 +32,8 @@ export interface LinkUse {
 export interface BodyFacts {
   anchors: Set<string>;
   links: LinkUse[];
+  /** 话术 blocks and the phrase cards they make. */
+  phrases: { blocks: number; cards: number };
 }
 
 export interface BodyOptions {
@@ -48,10 +51,11 @@ export function checkBody(parsed: ParsedFile, report: Report, options: BodyOptio
   const anchors = new Set<string>();
   const links: LinkUse[] = [];
   const pageAnchors: { anchor: string; line: number }[] = [];
-  if (parsed.fileError) return { anchors, links }; // reported with the frontmatter; the body is unknown
+  const none = { anchors, links, phrases: { blocks: 0, cards: 0 } };
+  if (parsed.fileError) return none; // reported with the frontmatter; the body is unknown
   if (parsed.bodyError) {
     report(parsed, parsed.bodyError.line, parsed.bodyError.message, parsed.bodyError.fix);
-    return { anchors, links };
+    return none;
   }
 
   visitParents(parsed.tree, (node: Nodes, ancestors: Parents[]) => {
@@ -104,7 +108,10 @@ export function checkBody(parsed: ParsedFile, report: Report, options: BodyOptio
   }
   if (options.isCase) checkCaseShape(parsed, report);
   else checkSelfTests(parsed, report);
-  return { anchors, links };
+  const key = parsed.data?.[options.isCase ? 'id' : 'number'];
+  const phrases = extractCards(parsed.tree, { key: typeof key === 'string' ? key : '', title: String(parsed.data?.['title'] ?? '') });
+  for (const p of phrases.problems) report(parsed, p.line, p.message, p.fix);
+  return { anchors, links, phrases: { blocks: phrases.blocks, cards: phrases.cards.length } };
 }
 
 /** The heading's anchor, or undefined after reporting what is wrong with it. */

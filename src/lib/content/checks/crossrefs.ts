@@ -5,13 +5,11 @@
  */
 import { SCENARIO_WORDS } from '../schema.ts';
 import type { ParsedFile } from '../parse.ts';
-import type { LinkUse } from './body.ts';
+import type { BodyFacts } from './body.ts';
 import type { Report } from './report.ts';
 
-export interface PageFacts {
+export interface PageFacts extends BodyFacts {
   parsed: ParsedFile;
-  anchors: Set<string>;
-  links: LinkUse[];
 }
 
 export interface Pages {
