@@ -15,15 +15,16 @@ const graph = buildGraph(
   [c('01002', 'lobby', ['2.17']), c('01001', 'lobby', ['2.18']), c('02001', 'teller', ['1.1'])],
 );
 
-test('reading order covers parts and written pages only', () => {
-  assert.deepEqual(graph.readingOrder.map((n) => n.number), ['1', '2', '2.17', '2.17.1']);
+test('reading order covers every node; an unwritten section still has its page, marked unwritten', () => {
+  assert.deepEqual(graph.readingOrder.map((n) => n.number), ['1', '1.1', '2', '2.17', '2.17.1', '2.18']);
   assert.equal(graph.node('1.1')!.written, false);
-  assert.equal(graph.node('1.1')!.url, undefined);
+  assert.equal(graph.node('1.1')!.url, '/book/1/1/');
   assert.equal(graph.node('2')!.url, '/book/2/');
 });
 
 test('prev/next walk the book; breadcrumbs climb it', () => {
   assert.deepEqual(Object.keys(graph.prevNext('1')), ['next']);
+  assert.equal(graph.prevNext('1')!.next!.number, '1.1');
   assert.equal(graph.prevNext('2.17').prev!.number, '2');
   assert.equal(graph.prevNext('2.17').next!.number, '2.17.1');
   assert.deepEqual(graph.breadcrumbs('2.17.1').map((n) => n.number), ['2', '2.17']);

@@ -22,12 +22,14 @@ const manifest: PdfManifest = {
     { slug: 'lobby', name: '大堂经理', cases: [{ id: '01001', title: '都是我们的客户', url: '/cases/01001/', scenario: false }, { id: '01002', title: '设想的故事', url: '/cases/01002/', scenario: true }] },
     { slug: 'loan', name: '个贷信贷员', cases: [] },
   ],
+  phrases: [{ label: '第2篇 理念原则篇的话术', url: '/phrases/part/2/' }],
 };
 
 test('the PDFs: the book, each part, the case library, and a trainer pack and a student edition per role with cases', () => {
   const docs = pdfDocuments(manifest);
-  assert.deepEqual(docs.map((d) => d.file), ['book.pdf', 'part-1.pdf', 'part-2.pdf', 'cases.pdf', 'trainer-lobby.pdf', 'student-lobby.pdf']);
-  assert.deepEqual(docs.map((d) => [d.group ?? '', d.withoutAnswers]).slice(3), [['', false], ['role-lobby', false], ['role-lobby', true]]);
+  assert.deepEqual(docs.map((d) => d.file), ['book.pdf', 'part-1.pdf', 'part-2.pdf', 'cases.pdf', 'trainer-lobby.pdf', 'student-lobby.pdf', 'phrases.pdf']);
+  assert.deepEqual(pdfChoices.phrases(docs).map((d) => d.layout), ['phrases']);
+  assert.deepEqual(docs.map((d) => [d.group ?? '', d.withoutAnswers]).slice(3, 6), [['', false], ['role-lobby', false], ['role-lobby', true]]);
   const [book, cases] = pdfLayouts(manifest);
   assert.deepEqual(book!.entries.filter((e) => e.group === 'part-2').map((e) => [e.level, e.label]), [[1, '第2篇 理念原则篇'], [2, '2.17 共情'], [3, '2.17.1 3F']]);
   assert.deepEqual(cases!.entries.map((e) => e.label), ['大堂经理案例', '案例 01001 都是我们的客户', '案例 01002 设想的故事（情景示例）']);

@@ -59,8 +59,9 @@ export function rehypeCallouts() {
         node.properties = { className: ['callout', `callout-${CALLOUTS[label]}`] };
         return;
       }
-      node.tagName = 'aside';
-      node.properties = { className: ['callout', `callout-${CALLOUTS[label]}`], ariaLabel: label };
+      // A note, not a landmark: a page has many call-outs with the same label, and landmarks must be unique.
+      node.tagName = 'div';
+      node.properties = { className: ['callout', `callout-${CALLOUTS[label]}`], role: 'note' };
     });
   };
 }
