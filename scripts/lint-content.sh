@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -x ../shared/tools/copycheck ]; then
-  ../shared/tools/copycheck content
+  ../shared/tools/copycheck --min 14 content
 else
   echo "copycheck: skipped (../shared/tools/copycheck is not beside this clone)"
 fi
