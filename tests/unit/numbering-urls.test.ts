@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareNumbers, fileForNumber, kindOf, numberForFile, parentNumber, partOf, roleCodeOfCase } from '../../src/lib/content/numbering.ts';
-import { bookUrl, caseUrl, parseContentRef, roleUrl, tagUrl, urlOfRef } from '../../src/lib/site/urls.ts';
+import { bookUrl, caseUrl, ogImageUrl, roleTagUrl, roleUrl, tagUrl, urlOfRef } from '../../src/lib/site/urls.ts';
+import { parseContentRef } from '../../src/lib/content/refs.ts';
 import { isValidAnchor, splitHeadingAnchor } from '../../src/lib/content/headings.ts';
 import { nextFontSize } from '../../src/lib/reading.ts';
 import { cleanUrl, shareText } from '../../src/lib/share.ts';
@@ -70,4 +71,10 @@ test('shared links drop WeChat query strings and keep the anchor', () => {
   const url = cleanUrl('https://h.example.cn/book/2/17/?from=singlemessage&isappinstalled=0#old', 'feel');
   assert.equal(url, 'https://h.example.cn/book/2/17/#feel');
   assert.equal(shareText('2.17 共情', '先接住情绪', url), '【2.17 共情】先接住情绪 https://h.example.cn/book/2/17/#feel');
+});
+
+test('share images and filtered case pages have short ASCII addresses', () => {
+  assert.equal(ogImageUrl('/book/2/17/'), '/og/book-2-17.png');
+  assert.equal(ogImageUrl('/'), '/og/home.png');
+  assert.equal(roleTagUrl('lobby', 'elderly'), '/cases/role/lobby/tag/elderly/');
 });

@@ -10,7 +10,8 @@
 import type { Definition, Heading, Link, Root, Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { splitHeadingAnchor } from '../content/headings.ts';
-import { parseContentRef, urlOfRef } from '../site/urls.ts';
+import { parseContentRef } from '../content/refs.ts';
+import { urlOfRef } from '../site/urls.ts';
 import { extractCards } from '../content/cards.ts';
 
 export function remarkHeadingAnchors() {

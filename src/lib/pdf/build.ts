@@ -137,6 +137,8 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   const printer = async (): Promise<Printer> => {
     browser ??= chromium.launch(launch);
     const page = await (await browser).newPage();
+    // A big document on a busy machine can take minutes to load and print; a hung print still ends.
+    page.setDefaultTimeout(10 * 60_000);
     // Nothing leaves the loopback server, whatever the content says.
     await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
     return new Printer(page, origin, served);

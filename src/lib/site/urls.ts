@@ -3,6 +3,7 @@
  * slugs, never from titles, so a reworded title never breaks a shared link.
  */
 import { numberParts } from '../content/numbering.ts';
+import type { ContentRef } from '../content/refs.ts';
 
 export const bookIndexUrl = '/book/';
 export const casesIndexUrl = '/cases/';
@@ -89,28 +90,7 @@ function withAnchor(path: string, anchor?: string): string {
   return anchor ? `${path}#${anchor}` : path;
 }
 
-/**
- * Content links: `book:2.17`, `book:2.17#three-f`, `case:01003`, `case:01003#answers`.
- * Returns undefined for anything else (ordinary URLs are left alone).
- */
-export type ContentRef =
-  | { kind: 'book'; number: string; anchor?: string }
-  | { kind: 'case'; id: string; anchor?: string };
-
-const REF_PATTERN = /^(book|case):([0-9.]+)(?:#([a-z0-9-]+))?$/;
-
-export function parseContentRef(href: string): ContentRef | undefined {
-  const match = REF_PATTERN.exec(href);
-  if (!match) return undefined;
-  const [, kind, target, anchor] = match;
-  if (kind === 'book') return { kind, number: target!, ...(anchor ? { anchor } : {}) };
-  return { kind: 'case', id: target!, ...(anchor ? { anchor } : {}) };
-}
-
-export function isContentRefLike(href: string): boolean {
-  return /^(book|case):/.test(href);
-}
-
+/** The site URL of a content link (lib/content/refs.ts). */
 export function urlOfRef(ref: ContentRef): string {
   return ref.kind === 'book' ? bookUrl(ref.number, ref.anchor) : caseUrl(ref.id, ref.anchor);
 }

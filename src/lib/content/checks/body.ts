@@ -14,7 +14,7 @@ import { visitParents } from 'unist-util-visit-parents';
 import { isValidAnchor, splitHeadingAnchor } from '../headings.ts';
 import { CASE_HEADINGS, SELF_TEST } from '../schema.ts';
 import { extractCards } from '../cards.ts';
-import { isContentRefLike, parseContentRef, type ContentRef } from '../../site/urls.ts';
+import { isContentRefLike, parseContentRef, type ContentRef } from '../refs.ts';
 import type { ParsedFile } from '../parse.ts';
 import type { Report } from './report.ts';
 
