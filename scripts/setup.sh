@@ -8,6 +8,8 @@ need_apt=()
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_apt+=(fonts-noto-cjk)
 command -v pdffonts >/dev/null || need_apt+=(poppler-utils)
+command -v WebKitWebDriver >/dev/null || need_apt+=(webkit2gtk-driver)
+command -v Xvfb >/dev/null || need_apt+=(xvfb)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -19,6 +21,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 setup: missing system packages: ${need_apt[*]}
   The build renders diagrams and PDFs and the tests run in Chromium, with the Noto CJK fonts for
   Chinese; the PDF tests read the files with poppler-utils (pdffonts, pdftotext, pdftoppm).
+  The WebKit smoke tests run WebKitGTK (webkit2gtk-driver) on a virtual display (xvfb), and are
+  skipped without them.
   Install them as root:   sudo apt-get install ${need_apt[*]}
   (Without /usr/bin/chromium, Playwright's own browser is used: npx playwright install chromium)
 MSG
