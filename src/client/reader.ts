@@ -6,6 +6,7 @@
 import { cleanUrl, shareText } from '../lib/share.ts';
 import { fontSizeLimit, nextFontSize, parsePlace, type ReadingPlace } from '../lib/reading.ts';
 import { HIGHLIGHT_PARAM } from '../lib/search/fields.ts';
+import { PAGE_IDS } from '../lib/content/headings.ts';
 
 const root = document.documentElement;
 const store = {
@@ -127,7 +128,7 @@ addEventListener('afterprint', () => {
 
 // The quick bar's 本页目录 opens the page's contents as it jumps there.
 document.querySelector('[data-open-toc]')?.addEventListener('click', () => {
-  document.querySelector<HTMLDetailsElement>('#page-toc')!.open = true;
+  document.querySelector<HTMLDetailsElement>(`#${PAGE_IDS.pageToc}`)!.open = true;
 });
 
 // Copy link: 【2.17 共情】先接住情绪 https://…/book/2/17/#feel

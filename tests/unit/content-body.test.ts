@@ -99,3 +99,8 @@ test('the outline itself is checked', () => {
   const p = one(problems, /parts\.0\.number/);
   assert.equal(p.path, 'content/outline.json');
 });
+
+test('a heading may not take an id the page itself uses', () => {
+  const p = one(check('## 这一节包括 [#contents]\n'), /anchor \[#contents\] is used by the page itself/);
+  assert.equal(p.line, BODY_START);
+});

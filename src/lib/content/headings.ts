@@ -26,3 +26,20 @@ export function splitHeadingAnchor(heading: string): HeadingAnchor | undefined {
 export function isValidAnchor(anchor: string): boolean {
   return ANCHOR_PATTERN.test(anchor);
 }
+
+/**
+ * Ids the page templates give their own parts of a section or case page (its contents list, related
+ * pages, downloads …): a heading in the content may not take one, or the page would have it twice.
+ */
+export const PAGE_IDS = {
+  top: 'top',
+  main: 'main',
+  contents: 'contents',
+  pageToc: 'page-toc',
+  relatedCases: 'related-cases',
+  relatedSections: 'related-sections',
+  downloads: 'downloads',
+  projector: 'projector',
+} as const;
+
+export const RESERVED_ANCHORS: ReadonlySet<string> = new Set(Object.values(PAGE_IDS));

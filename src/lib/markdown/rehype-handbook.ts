@@ -9,6 +9,7 @@ import { visit } from 'unist-util-visit';
 import { h } from 'hastscript';
 import { HEADING_LINK_TEXT, headingLinkAttributes } from '../site/heading-link.ts';
 import { CASE_HEADINGS } from '../content/schema.ts';
+import { SCREEN_ONLY_PROP } from '../site/markers.ts';
 
 export const CALLOUTS = {
   可以这样说: 'do',
@@ -54,7 +55,7 @@ export function rehypeCallouts() {
       if (FOLDED.has(label)) {
         // <details><summary>参考答案</summary>…</details>: the label paragraph becomes the summary.
         const first = node.children.findIndex((c) => isElement(c));
-        node.children.splice(first, 1, h('summary', {}, `${label}（点击展开）`));
+        node.children.splice(first, 1, h('summary', {}, [label, h('span', { className: ['fold-hint'], [SCREEN_ONLY_PROP]: '' }, '（点击展开）')]));
         node.tagName = 'details';
         node.properties = { className: ['callout', `callout-${CALLOUTS[label]}`] };
         return;
@@ -77,7 +78,7 @@ export function rehypeFoldCaseAnswers() {
     let end = at + 1;
     while (end < tree.children.length && !(tree.children[end]!.type === 'element' && (tree.children[end] as Element).tagName === 'h2')) end++;
     const [heading, ...rest] = tree.children.slice(at, end) as ElementContent[];
-    tree.children.splice(at, end - at, h('details', { className: ['answers'] }, [h('summary', {}, [heading!, h('span', { className: ['fold-hint'] }, '点击展开（培训师用）')]), ...rest]));
+    tree.children.splice(at, end - at, h('details', { className: ['answers'] }, [h('summary', {}, [heading!, h('span', { className: ['fold-hint'], [SCREEN_ONLY_PROP]: '' }, '点击展开（培训师用）')]), ...rest]));
   };
 }
 

@@ -11,7 +11,7 @@
 import type { Blockquote, Heading, List, Nodes, Parents, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents } from 'unist-util-visit-parents';
-import { isValidAnchor, splitHeadingAnchor } from '../headings.ts';
+import { isValidAnchor, RESERVED_ANCHORS, splitHeadingAnchor } from '../headings.ts';
 import { CASE_HEADINGS, SELF_TEST } from '../schema.ts';
 import { extractCards } from '../cards.ts';
 import { isContentRefLike, parseContentRef, type ContentRef } from '../refs.ts';
@@ -129,6 +129,10 @@ function checkHeading(parsed: ParsedFile, node: Heading, report: Report): string
   }
   if (!isValidAnchor(split.anchor)) {
     report(parsed, line, `anchor [#${split.anchor}] is not valid`, 'use lowercase ASCII letters, digits and "-", starting with a letter');
+    return undefined;
+  }
+  if (RESERVED_ANCHORS.has(split.anchor)) {
+    report(parsed, line, `anchor [#${split.anchor}] is used by the page itself (${[...RESERVED_ANCHORS].join(', ')})`, 'choose another anchor for this heading');
     return undefined;
   }
   return split.anchor;
