@@ -30,7 +30,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml; charset=utf-8',
   '.png': 'image/png',
   '.pdf': 'application/pdf',
-  '.woff2': 'font/woff2',
   '.pagefind': 'application/octet-stream',
   '.pf_meta': 'application/octet-stream',
   '.pf_index': 'application/octet-stream',
@@ -64,19 +63,20 @@ function decoded(reply: Reply): Buffer {
   return encoding === 'br' ? brotliDecompressSync(reply.body) : encoding === 'gzip' ? gunzipSync(reply.body) : reply.body;
 }
 
+let served: string[] | undefined;
 /** Every file dist/ serves, as URL paths; a page by its address ("/book/2/17/"). */
 function servedPaths(): string[] {
-  return (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[])
+  served ??= (readdirSync(dist, { recursive: true, encoding: 'utf8' }) as string[])
     .filter((f) => f !== HEADERS_FILE && f !== NGINX_HEADERS_FILE && !isPrecompressedCopy(f) && statSync(join(dist, f)).isFile())
     .map((f) => `/${f}`.replace(/(^|\/)index\.html$/, '$1'))
     .sort();
+  return served;
 }
 
 const fileOf = (path: string) => join(dist, path.endsWith('/') ? `${path}index.html` : path);
 
 const nginx = findNginx();
-const built = existsSync(join(dist, NGINX_HEADERS_FILE));
-const skip = 'missing' in nginx ? `${nginx.missing}.` : undefined;
+const skip = 'unavailable' in nginx ? `${nginx.unavailable}.` : undefined;
 if (skip) console.log(`deploy test SKIPPED: ${skip}`);
 
 describe('nginx with deploy/nginx/handbook.conf serves dist/', { skip }, () => {
@@ -85,8 +85,9 @@ describe('nginx with deploy/nginx/handbook.conf serves dist/', { skip }, () => {
   const homePolicy = () => pagePolicy(readFileSync(join(dist, 'index.html'), 'utf8'))!;
 
   before(async () => {
-    assert.ok(built, `dist/${NGINX_HEADERS_FILE} is missing: run npm run build first`);
-    server = await startNginx((nginx as { path: string }).path, dist);
+    assert.ok(existsSync(join(dist, NGINX_HEADERS_FILE)), `dist/${NGINX_HEADERS_FILE} is missing: run npm run build first`);
+    assert.ok('path' in nginx);
+    server = await startNginx(nginx.path, dist);
     origin = server.origin;
     if (!server.brotli) console.log('deploy test: the Brotli module (libnginx-mod-http-brotli-static) is not installed: .br copies are not served, Brotli checks skipped');
   });
@@ -200,41 +201,43 @@ describe('nginx with deploy/nginx/handbook.conf serves dist/', { skip }, () => {
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
       const page = await browser.newPage();
-      await page.addInitScript(() => {
-        (window as unknown as { violations: string[] }).violations = [];
-        document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-      });
       const violations: string[] = [];
-      const collect = async () => violations.push(...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)));
       page.on('console', (m) => /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
       const served: string[] = [];
       page.on('response', (r) => r.status() === 200 && served.push(new URL(r.url()).pathname));
+      /** Waits for what the page should do; a failure names it, with the browser's CSP messages. */
+      const expectThat = async (what: string, done: Promise<unknown>) => {
+        try {
+          await done;
+        } catch (error) {
+          throw new Error(`${what}: not under nginx's headers (${String(error).split('\n')[0]})\nCSP messages: ${violations.join('\n') || 'none'}`);
+        }
+      };
+      const timeout = 20_000;
 
       // Search: the instant index, then Pagefind's WebAssembly and index chunks, then results.
       const response = await page.goto(`${origin}${searchUrl}?q=${encodeURIComponent(words)}`);
       assert.match(response!.headers()['content-security-policy'] ?? '', /frame-ancestors 'none'/);
-      await page.locator('[data-search-form][data-full-text]').waitFor({ state: 'attached' });
-      await page.locator('[data-search-results][data-state="done"]').waitFor({ state: 'attached' });
+      await expectThat('Pagefind loads', page.locator('[data-search-form][data-full-text]').waitFor({ state: 'attached', timeout }));
+      await expectThat(`the search for “${words}” finishes`, page.locator('[data-search-results][data-state="done"]').waitFor({ state: 'attached', timeout }));
       assert.ok((await page.locator('[data-search-results] > li').count()) > 0, `no results for “${words}”`);
       assert.ok(served.some((p) => p.endsWith('.pf_fragment')) && served.some((p) => p.endsWith('.pagefind')), `Pagefind did not load its files: ${served.join(' ')}`);
-      await collect();
 
       // Highlighting, on the page a result leads to; then the reader script's font size button.
       await page.goto(`${origin}${doc.url}?${HIGHLIGHT_PARAM}=${encodeURIComponent(words)}`);
-      await page.locator('main article mark').first().waitFor();
+      await expectThat(`the page marks “${words}”`, page.locator('main article mark').first().waitFor({ timeout }));
       const before = await page.evaluate(() => document.documentElement.dataset.font ?? '');
       await page.locator('[data-font-step="1"]').click();
-      await page.waitForFunction((was) => (document.documentElement.dataset.font ?? '') !== was, before);
-      await collect();
+      await expectThat('the font size button works', page.waitForFunction((was) => (document.documentElement.dataset.font ?? '') !== was, before, { timeout }));
       assert.deepEqual(violations, []);
 
       // Framed by another site (another port is another origin): refused by frame-ancestors 'none'.
       const framing = createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<iframe src="${origin}/"></iframe>`));
       await new Promise<void>((resolve) => framing.listen(0, '127.0.0.1', resolve));
       try {
-        const refused = page.waitForEvent('console', (m) => m.text().includes(`Framing '${origin}/' violates the following Content Security Policy directive: "frame-ancestors 'none'"`));
+        const refused = page.waitForEvent('console', { timeout, predicate: (m) => m.text().includes(`Framing '${origin}/' violates the following Content Security Policy directive: "frame-ancestors 'none'"`) });
         await page.goto(`http://127.0.0.1:${(framing.address() as { port: number }).port}/`);
-        await refused;
+        await expectThat('another site cannot frame the handbook', refused);
       } finally {
         framing.close();
       }

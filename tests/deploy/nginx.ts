@@ -13,12 +13,13 @@ const deployDir = join(import.meta.dirname, '../../deploy/nginx');
 /** The example paths of deploy/nginx/handbook.conf that a test (or an installer) replaces. */
 export const TEMPLATE = { root: '/srv/handbook/current', rules: '/etc/nginx/snippets/handbook-rules.conf' } as const;
 
-/** The nginx binary, or why there is none. */
-export function findNginx(): { path: string } | { missing: string } {
-  for (const path of ['/usr/sbin/nginx', ...(process.env.PATH ?? '').split(':').map((dir) => join(dir, 'nginx'))]) {
-    if (existsSync(path)) return { path };
-  }
-  return { missing: 'nginx is not installed. Install it as root with `bash scripts/setup.sh` (or: apt-get install nginx libnginx-mod-http-brotli-static)' };
+/** The nginx binary, or why the deploy test cannot use one (then it is skipped, saying so). */
+export function findNginx(): { path: string } | { unavailable: string } {
+  const path = ['/usr/sbin/nginx', ...(process.env.PATH ?? '').split(':').map((dir) => join(dir, 'nginx'))].find((p) => existsSync(p));
+  if (!path) return { unavailable: 'nginx is not installed. Install it as root with `bash scripts/setup.sh` (or: apt-get install nginx libnginx-mod-http-brotli-static)' };
+  const version = spawnSync(path, ['-v'], { encoding: 'utf8' });
+  if (version.status !== 0) return { unavailable: `${path} does not run here (${(version.error?.message ?? version.stderr).trim()})` };
+  return { path };
 }
 
 /** Debian's Brotli module for precompressed .br files, when installed. */
