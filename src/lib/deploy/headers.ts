@@ -15,7 +15,13 @@ export const CACHE_REVALIDATE = 'no-cache';
 /** Astro's folder of bundled CSS and JS, whose names carry a content hash (its build.assets default). */
 export const ASTRO_ASSETS_DIR = '/_astro/';
 
-const [instantPrefix, instantSuffix] = instantIndexUrl('\0').split('\0') as [string, string];
+/** Where the build writes the two header files, in dist/ (served by neither nginx nor the CDNs). */
+export const HEADERS_FILE = '_headers';
+export const NGINX_HEADERS_FILE = '_headers.nginx.conf';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The instant index's URL with any hash: /search/instant.<hex>.json (urls.ts instantIndexUrl). */
+const INSTANT_INDEX = new RegExp(`^${instantIndexUrl('\0').split('\0').map(escape).join('[0-9a-f]+')}$`);
 
 /**
  * Whether the file at this URL path is named by its content: Astro's bundles, Pagefind's index,
@@ -29,7 +35,7 @@ export function isContentHashed(path: string): boolean {
     const inPagefind = path.slice(pagefindDir.length);
     return /^(index|fragment|filter)\/[^/]+$/.test(inPagefind) || /^pagefind\.[^/]+\.pf_meta$/.test(inPagefind);
   }
-  return path.startsWith(instantPrefix) && path.endsWith(instantSuffix) && /^[0-9a-f]+$/.test(path.slice(instantPrefix.length, -instantSuffix.length || undefined));
+  return INSTANT_INDEX.test(path);
 }
 
 /** The Cache-Control of the file at a URL path ("/_astro/Base.x1.css", "/book/2/17/index.html"). */
@@ -126,7 +132,3 @@ export function nginxHeaders(security: Header[]): string {
     '',
   ].join('\n');
 }
-
-/** Where the build writes the two header files, in dist/ (served by neither nginx nor the CDNs). */
-export const HEADERS_FILE = '_headers';
-export const NGINX_HEADERS_FILE = '_headers.nginx.conf';
