@@ -89,7 +89,11 @@ export function sharedPolicy(pages: Iterable<{ file: string; html: string }>): s
     }
     if (!shared) shared = { file, policy };
     else if (formatPolicy(parsePolicy(policy)) !== formatPolicy(parsePolicy(shared.policy))) {
-      throw new Error(`${file} has a different Content-Security-Policy from ${shared.file}; the server sends one policy to every page.\n  ${shared.file}: ${shared.policy}\n  ${file}: ${policy}\nfix: give every page the same scripts and styles policy (astro.config.mjs security.csp), with no per-page additions.`);
+      const [ours, theirs] = [parsePolicy(shared.policy), parsePolicy(policy)];
+      const differences = [...new Set([...ours.keys(), ...theirs.keys()])]
+        .filter((name) => ours.get(name)?.join(' ') !== theirs.get(name)?.join(' '))
+        .map((name) => `  ${name}: "${ours.get(name)?.join(' ') ?? '(none)'}" in ${shared!.file}, "${theirs.get(name)?.join(' ') ?? '(none)'}" in ${file}`);
+      throw new Error(`${file} has a different Content-Security-Policy from ${shared.file}, and the server sends one policy to every page:\n${differences.join('\n')}\nfix: give every page the same policy (astro.config.mjs security.csp), with no per-page scripts or additions.`);
     }
   }
   if (!shared) throw new Error('no HTML page found to read the Content-Security-Policy from: did the build write dist/?');
