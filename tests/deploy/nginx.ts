@@ -11,7 +11,7 @@ import { join } from 'node:path';
 
 const deployDir = join(import.meta.dirname, '../../deploy/nginx');
 /** The example paths of deploy/nginx/handbook.conf that a test (or an installer) replaces. */
-export const TEMPLATE = { root: '/srv/handbook/current', rules: '/etc/nginx/snippets/handbook-rules.conf' } as const;
+const TEMPLATE = { root: '/srv/handbook/current', rules: '/etc/nginx/snippets/handbook-rules.conf' } as const;
 
 /** The nginx binary, or why the deploy test cannot use one (then it is skipped, saying so). */
 export function findNginx(): { path: string } | { unavailable: string } {
