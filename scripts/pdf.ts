@@ -9,9 +9,12 @@ import { join } from 'node:path';
 import { seconds } from '../src/lib/build/dist-files.ts';
 import { buildPdfs } from '../src/lib/pdf/build.ts';
 import { formatSize } from '../src/lib/pdf/documents.ts';
+import { writeServerFiles } from '../src/integrations/precompress.ts';
 
 const root = join(import.meta.dirname, '..');
 const started = performance.now();
 const { files, printed } = await buildPdfs({ dist: join(root, 'dist'), root, force: process.argv.includes('--cold'), log: console.log });
 for (const f of files) console.log(`${f.file.padEnd(26)} ${String(f.pages).padStart(4)} pages  ${formatSize(f.bytes).padStart(8)}`);
 console.log(`PDFs: ${files.length} files in ${seconds(started)} (printed now: ${printed.join(', ') || 'none, all cached'})`);
+// The download links' sizes changed pages: their compressed copies and header files follow.
+console.log(await writeServerFiles(join(root, 'dist'), root));
