@@ -112,8 +112,11 @@ if (resume && last) {
 
 // Folded answers (参考要点, 参考答案) open when a link points into them, and on paper.
 function openTarget(): void {
-  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-  for (let d = target ? target.closest('details') : null; d; d = d.parentElement?.closest('details') ?? null) d.open = true;
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (!target) return;
+  // The target itself may be the heading of a fold (a case's 参考要点), or inside folds.
+  if (target.nextElementSibling instanceof HTMLDetailsElement) target.nextElementSibling.open = true;
+  for (let d = target.closest('details'); d; d = d.parentElement?.closest('details') ?? null) d.open = true;
 }
 openTarget();
 addEventListener('hashchange', openTarget);

@@ -6,6 +6,7 @@ test('a case’s 参考要点 are folded, open with one tap, and open when a lin
   const answers = page.locator('details.answers');
   await expect(answers).not.toHaveAttribute('open');
   await expect(answers.locator('ol').first()).toBeHidden();
+  await expect(page.locator('h2#answers')).toBeVisible();
   await answers.locator('summary').click();
   await expect(answers.locator('ol').first()).toBeVisible();
   await page.goto(`${PAGE_TYPES.case}#answers`);
@@ -25,7 +26,7 @@ test('projector view: large type and the case alone, on and off without a script
   await page.goto(PAGE_TYPES.case);
   const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
   const normal = await rootSize();
-  await page.getByRole('link', { name: /投影模式/ }).click();
+  await page.getByRole('link', { name: '投影模式（大字、只显示案例）' }).click();
   await expect(page).toHaveURL(/#projector$/);
   await expect(page.locator('.site-header')).toBeHidden();
   expect(await rootSize()).toBeGreaterThan(normal * 1.4);

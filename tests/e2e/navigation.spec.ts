@@ -59,8 +59,7 @@ test('继续阅读 starts at the beginning, then returns to the page and heading
   await page.goto(PAGE_TYPES.section);
   const heading = page.locator('main article h2[id]').nth(2);
   const id = await heading.getAttribute('id');
-  await heading.scrollIntoViewIfNeeded();
-  await page.evaluate(() => window.scrollBy(0, 1));
+  await heading.evaluate((h) => h.scrollIntoView({ block: 'start' }));
   await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('lastRead') ?? '{}').anchor)).toBe(id);
   await page.goto('/');
   await expect(resume).toContainText('继续阅读');
@@ -75,7 +74,7 @@ test('继续阅读 starts at the beginning, then returns to the page and heading
 
 test('the phrase book is one tap from the home page, and a card has its own page', async ({ page }) => {
   await page.goto('/');
-  await page.getByRole('link', { name: /^话术速查/ }).click();
+  await page.getByRole('main').getByRole('link', { name: /^话术速查 \d+ 张卡片/ }).click();
   await expect(page).toHaveURL(/\/phrases\/$/);
   await page.getByRole('navigation', { name: '话术分类' }).getByRole('link', { name: /^大堂经理（\d+）$/ }).click();
   const card = page.locator('[data-phrase-card]').first();

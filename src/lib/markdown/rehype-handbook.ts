@@ -68,8 +68,9 @@ export function rehypeCallouts() {
 }
 
 /**
- * A case's 参考要点 (the answers to its 讨论题) are folded on screen: a trainer opens them with one tap,
- * a link to #answers opens them (reader script), and they are open on paper.
+ * A case's 参考要点 (the answers to its 讨论题) are folded on screen under their heading: a trainer opens
+ * them with one tap, a link to #answers opens them (reader script), and they are open on paper. The
+ * heading stays outside the fold, so its copy-link is not nested in the summary's control.
  */
 export function rehypeFoldCaseAnswers() {
   return (tree: Root) => {
@@ -77,11 +78,10 @@ export function rehypeFoldCaseAnswers() {
     if (at < 0) return;
     let end = at + 1;
     while (end < tree.children.length && !(tree.children[end]!.type === 'element' && (tree.children[end] as Element).tagName === 'h2')) end++;
-    const [heading, ...rest] = tree.children.slice(at, end) as ElementContent[];
-    tree.children.splice(at, end - at, h('details', { className: ['answers'] }, [h('summary', {}, [heading!, h('span', { className: ['fold-hint'], [SCREEN_ONLY_PROP]: '' }, '点击展开（培训师用）')]), ...rest]));
+    const rest = tree.children.slice(at + 1, end) as ElementContent[];
+    tree.children.splice(at + 1, end - at - 1, h('details', { className: ['answers'] }, [h('summary', {}, [h('span', { className: ['fold-hint'], [SCREEN_ONLY_PROP]: '' }, '点击展开参考要点（培训师用）')]), ...rest]));
   };
 }
-
 export function rehypeScrollTables() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {

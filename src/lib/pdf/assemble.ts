@@ -127,20 +127,12 @@ export function caseForClass(children: ElementContent[], url: string, withAnswer
     while (to < children.length && !(children[to]!.type === 'element' && (children[to] as Element).tagName === (children[from] as Element).tagName)) to++;
     return children.splice(from, to - from);
   };
-  // On the site the 参考要点 are folded: <details class="answers"><summary><h2 …>参考要点</h2></summary>…</details>.
-  const folded = children.findIndex((n) => n.type === 'element' && n.tagName === 'details' && classes(n).includes('answers'));
-  const answers = folded < 0 ? sectionOf(CASE_HEADINGS[4].anchor) : unfold(children.splice(folded, 1)[0] as Element);
+  // On the site the 参考要点 are folded under their heading (<details>, opened for paper by rewriteArticle).
+  const answers = sectionOf(CASE_HEADINGS[4].anchor);
   const today = sectionOf('today');
   const questionsAt = children.findIndex((n) => starts(n, CASE_HEADINGS[3].anchor));
   if (today.length > 0) children.splice(questionsAt < 0 ? children.length : questionsAt, 0, ...today);
   return [...children, notes(), ...(withAnswers && answers.length > 0 ? [el('section', { className: ['answers'] }, answers)] : [])];
-}
-
-/** A folded part's content with its summary's heading first: what paper shows. */
-function unfold(details: Element): ElementContent[] {
-  const [summary, ...rest] = details.children.filter((c) => c.type !== 'text' || c.value.trim());
-  const heading = summary?.type === 'element' ? summary.children.filter((c) => c.type === 'element' && /^h\d$/.test(c.tagName)) : [];
-  return [...heading, ...rest];
 }
 
 function notes(): Element {
