@@ -20,7 +20,8 @@ test.describe('bad content stops the build with file, line and fix', () => {
   test('broken frontmatter and links', () => {
     const { status, output } = buildFixture('broken-content');
     expect(status).not.toBe(0);
-    expect(output).toContain('Content check failed: 3 problems');
+    expect(output).toContain('Content check failed: 4 problems');
+    expect(output).toContain('tests/fixtures/broken-content/cases/01001.mdx:12  case is missing "## 问题在哪里 [#analysis]"');
     expect(output).toContain('tests/fixtures/broken-content/book/1.mdx:9  link "case:09999" points to case 09999, which is not written');
     expect(output).toContain('tests/fixtures/broken-content/book/1/1.mdx:1  field "summary" is missing');
     expect(output).toContain('tests/fixtures/broken-content/cases/01001.mdx:3  field "role" has an unknown value "manager"');
