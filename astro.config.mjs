@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import pdfs from './src/integrations/pdf.ts';
+import images from './src/integrations/images.ts';
 import { syntaxPlugins } from './src/lib/markdown/syntax.ts';
 import { remarkContentLinks, remarkHeadingAnchors } from './src/lib/markdown/remark-handbook.ts';
 import { rehypeCallouts, rehypeHeadingLinks, rehypeScrollTables } from './src/lib/markdown/rehype-handbook.ts';
@@ -93,6 +94,7 @@ export default defineConfig({
       },
     },
   },
-  // In this order: the check before anything is built; after the pages, the search index, then the PDFs.
-  integrations: [contentCheck(), mdx(), searchIndex(), pdfs()],
+  // In this order: the check before anything is built; after the pages, the search index, the PDFs,
+  // then the share images and pictures to keep.
+  integrations: [contentCheck(), mdx(), searchIndex(), pdfs(), images()],
 });

@@ -1,0 +1,39 @@
+/**
+ * Draws a picture (layouts.ts) to PNG: satori lays it out and writes SVG with the glyphs as paths,
+ * resvg rasterises that (no browser, no system fonts), png.ts encodes it.
+ */
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import { FontSet } from './fonts.ts';
+import type { Picture } from './layouts.ts';
+import { encodePng } from './png.ts';
+
+export interface Drawn {
+  png: Buffer;
+  /** Characters no font has (drawn as boxes). */
+  uncovered: string[];
+}
+
+export type Draw = (picture: Picture) => Promise<Drawn>;
+
+/** A drawing function with its fonts loaded (reuse it: loading the fonts takes a second or two). */
+export function renderer(root: string): Draw {
+  const fonts = new FontSet(root);
+  const layout = (picture: Picture, uncovered: Set<string>) =>
+    satori(picture.element, {
+      width: picture.width,
+      ...(picture.height ? { height: picture.height } : {}),
+      fonts: fonts.base,
+      loadAdditionalAsset: async (_language, segment) => fonts.additional(segment, uncovered),
+    });
+  return async (picture) => {
+    let uncovered = new Set<string>();
+    const loaded = fonts.loadedCount;
+    let svg = await layout(picture, uncovered);
+    // A subset loaded now may lack a character its unicode range names: only a second layout, with
+    // the subset in place, tells (rare: the first picture that needs a subset).
+    if (fonts.loadedCount > loaded) svg = await layout(picture, (uncovered = new Set()));
+    const image = new Resvg(svg, { fitTo: { mode: 'zoom', value: picture.scale }, font: { loadSystemFonts: false } }).render();
+    return { png: encodePng(image.pixels, image.width, image.height), uncovered: [...uncovered] };
+  };
+}
