@@ -41,6 +41,14 @@ function texts(node: SatoriElement | string): string[] {
   return (Array.isArray(children) ? children : children === undefined ? [] : [children]).flatMap(texts);
 }
 
+/** The style of the element whose text is `text`. */
+function styleOf(node: SatoriElement | string, text: string): Record<string, string | number> | undefined {
+  if (typeof node === 'string') return undefined;
+  const children = node.props.children;
+  if (children === text || (Array.isArray(children) && children.length === 1 && children[0] === text)) return node.props.style;
+  return (Array.isArray(children) ? children : children === undefined ? [] : [children]).map((c) => styleOf(c, text)).find(Boolean);
+}
+
 test('PNG: the size is read from the header, anything else is refused', () => {
   const png = encodePng(new Uint8Array(3 * 2 * 4).fill(255), 3, 2);
   assert.deepEqual(pngSize(png), { width: 3, height: 2 });
@@ -154,10 +162,10 @@ test('standalone SVG: XML a browser can open on its own, with its styles inside'
 
 test('share image: 1200×630 with the title, summary and site name; long titles get a smaller size', () => {
   const picture = ogPicture({ title: '2.17 共情', description: '先接住情绪。' }, '培训手册', colors);
-  assert.deepEqual([picture.width, picture.height, picture.scale], [1200, 630, 1]);
+  assert.deepEqual([picture.width, picture.height, picture.scale, picture.small], [1200, 630, 1, false]);
   assert.deepEqual(texts(picture.element), ['2.17 共情', '先接住情绪。', '培训手册']);
   const long = ogPicture({ title: `案例 01003 ${'长'.repeat(30)}`, description: '' }, '培训手册', colors);
-  const size = (p: typeof picture) => (p.element.props.children as SatoriElement[])[0]!.props.style!.fontSize;
+  const size = (p: typeof picture) => styleOf(p.element, texts(p.element)[0]!)?.fontSize;
   assert.ok(Number(size(long)) < Number(size(picture)), `long title at ${size(long)} px, short at ${size(picture)} px`);
 });
 
@@ -172,7 +180,7 @@ test('text sizes: CJK characters count a full em, others about half; the largest
 test('phrase card picture: phone width at 2×, the two labels as the call-outs name them, the address at the bottom', () => {
   const card = pictureSources(PAGE).cards[0]!;
   const picture = cardPicture(card, 'h.example.cn/phrases/angry-video/', '培训手册', colors);
-  assert.deepEqual([picture.width, picture.height, picture.scale], [PHONE_WIDTH, undefined, PICTURE_SCALE]);
+  assert.deepEqual([picture.width, picture.height, picture.scale, picture.small], [PHONE_WIDTH, undefined, PICTURE_SCALE, true]);
   const words = texts(picture.element);
   assert.deepEqual(words.slice(0, 2), ['客户拍视频、说要曝光', '5.1.11 客户拍视频、说要曝光']);
   assert.ok(words.includes('√ 可以这样说') && words.includes('× 避免这样说'), words.join(' | '));

@@ -31,7 +31,7 @@ export interface ImageBuildOptions {
   root: string;
   /** The public address (SITE_URL); without it the pictures print "预览版" and the path. */
   site: string | undefined;
-  /** Draw everything again. */
+  /** Read every page and draw every picture again. */
   force?: boolean;
 }
 
@@ -88,7 +88,7 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
   const cache = new ImageCache(join(root, CACHE_DIR), options.force ?? false);
 
   // 1. What the pages ask for.
-  const memo = new PageMemo(join(root, CACHE_DIR, 'pages.json'), hash(source('extract.ts'), source('standalone-svg.ts')), diagramCss);
+  const memo = new PageMemo(join(root, CACHE_DIR, 'pages.json'), hash(source('extract.ts'), source('standalone-svg.ts')), diagramCss, options.force);
   const drawings: Drawing[] = [];
   const diagrams = new Map<string, DiagramJob>();
   const cards = new Set<string>();

@@ -16,12 +16,16 @@ export interface SatoriElement {
   props: { style?: Style; children?: (SatoriElement | string)[] | SatoriElement | string };
 }
 
-/** A picture to draw: its tree and size (CSS px; no height: as tall as its content), drawn at `scale`. */
+/**
+ * A picture to draw: its tree and size (CSS px; no height: as tall as its content), drawn at `scale`.
+ * `small`: encode for size rather than speed (render.ts), for pictures readers download on mobile data.
+ */
 export interface Picture {
   element: SatoriElement;
   width: number;
   height?: number;
   scale: number;
+  small: boolean;
 }
 
 function h(type: string, style: Style, ...children: (SatoriElement | string)[]): SatoriElement {
@@ -49,6 +53,12 @@ export function fitFontSize(text: string, width: number, lines: number, sizes: r
 }
 
 const clamp = (lines: number): Style => ({ display: 'block', lineClamp: lines });
+/**
+ * A line across a column (`height` thick), or down a row (`width` thick). Lines are boxes of their own
+ * rather than borders: satori draws borders through clip paths, which resvg composites in layers as
+ * large as the whole picture.
+ */
+const rule = (thickness: { height: number } | { width: number }, color: string) => h('div', { ...thickness, flexShrink: 0, background: color });
 
 /** The share image of a page: og:title, og:description, the site name. */
 export function ogPicture(page: { title: string; description: string }, siteName: string, colors: Palette): Picture {
@@ -57,16 +67,23 @@ export function ogPicture(page: { title: string; description: string }, siteName
   const titleSize = fitFontSize(page.title, inner, 2, [68, 60, 52, 46]);
   const element = h(
     'div',
-    { display: 'flex', flexDirection: 'column', boxSizing: 'border-box', width: '100%', height: '100%', padding: `60px ${padX}px 52px`, background: colors.bg, color: colors.fg, fontFamily: FONT_FAMILY, borderTop: `14px solid ${colors.accent}` },
-    h('div', { ...clamp(2), fontSize: titleSize, fontWeight: 700, lineHeight: 1.3 }, page.title),
-    h('div', { ...clamp(3), marginTop: 28, fontSize: 36, lineHeight: 1.55, color: colors.muted }, page.description),
+    { display: 'flex', flexDirection: 'column', width: '100%', height: '100%', background: colors.bg, color: colors.fg, fontFamily: FONT_FAMILY },
+    rule({ height: 14 }, colors.accent),
     h(
       'div',
-      { display: 'flex', alignItems: 'center', marginTop: 'auto', paddingTop: 24, borderTop: `2px solid ${colors.line}`, fontSize: 30, fontWeight: 700, color: colors.accent },
-      siteName,
+      { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: `46px ${padX}px 52px` },
+      h('div', { ...clamp(2), fontSize: titleSize, fontWeight: 700, lineHeight: 1.3 }, page.title),
+      h('div', { ...clamp(3), marginTop: 28, fontSize: 36, lineHeight: 1.55, color: colors.muted }, page.description),
+      h(
+        'div',
+        { display: 'flex', flexDirection: 'column', marginTop: 'auto' },
+        rule({ height: 2 }, colors.line),
+        h('div', { paddingTop: 24, fontSize: 30, fontWeight: 700, color: colors.accent }, siteName),
+      ),
     ),
   );
-  return { element, ...OG_SIZE, scale: 1 };
+  // Fetched by the chat apps' servers, not by readers: encoded for speed.
+  return { element, ...OG_SIZE, scale: 1, small: false };
 }
 
 /** The marks before the two labels (the stylesheet's ✗ is not in Noto Sans SC; √ and × are the marks of Chinese schoolwork). */
@@ -76,9 +93,14 @@ const calloutLabel = (kind: (typeof CALLOUTS)[CalloutLabel]) => Object.entries(C
 function lines(label: string, items: string[], line: string, background: string, colors: Palette): SatoriElement {
   return h(
     'div',
-    { display: 'flex', flexDirection: 'column', marginTop: 14, padding: '10px 14px 12px', background, borderLeft: `4px solid ${line}`, borderRadius: '0 8px 8px 0' },
-    h('div', { fontSize: 15, fontWeight: 700, color: line }, label),
-    ...items.map((item) => h('div', { display: 'flex', marginTop: 6, fontSize: 17, lineHeight: 1.6, color: colors.fg }, h('div', { width: 14, flexShrink: 0, color: line }, '•'), h('div', { flex: 1 }, item))),
+    { display: 'flex', marginTop: 14, background },
+    rule({ width: 4 }, line),
+    h(
+      'div',
+      { display: 'flex', flexDirection: 'column', flexGrow: 1, padding: '10px 14px 12px' },
+      h('div', { fontSize: 15, fontWeight: 700, color: line }, label),
+      ...items.map((item) => h('div', { display: 'flex', marginTop: 6, fontSize: 17, lineHeight: 1.6, color: colors.fg }, h('div', { width: 14, flexShrink: 0, color: line }, '•'), h('div', { flex: 1 }, item))),
+    ),
   );
 }
 
@@ -86,22 +108,28 @@ function lines(label: string, items: string[], line: string, background: string,
 export function cardPicture(card: PhraseCard, url: string, siteName: string, colors: Palette): Picture {
   const element = h(
     'div',
-    { display: 'flex', flexDirection: 'column', boxSizing: 'border-box', width: '100%', padding: '18px 18px 14px', background: colors.bg, color: colors.fg, fontFamily: FONT_FAMILY, borderTop: `5px solid ${colors.accent}` },
-    h('div', { fontSize: 21, fontWeight: 700, lineHeight: 1.45 }, card.situation),
-    h('div', { marginTop: 4, fontSize: 14, lineHeight: 1.5, color: colors.muted }, card.source),
-    ...(card.say.length ? [lines(`${MARKS.do} ${calloutLabel('do')}`, card.say, colors['do-line'], colors['do-bg'], colors)] : []),
-    ...(card.avoid.length ? [lines(`${MARKS.dont} ${calloutLabel('dont')}`, card.avoid, colors['dont-line'], colors['dont-bg'], colors)] : []),
-    footer(url, siteName, colors),
+    { display: 'flex', flexDirection: 'column', width: '100%', background: colors.bg, color: colors.fg, fontFamily: FONT_FAMILY },
+    rule({ height: 5 }, colors.accent),
+    h(
+      'div',
+      { display: 'flex', flexDirection: 'column', padding: '13px 18px 14px' },
+      h('div', { fontSize: 21, fontWeight: 700, lineHeight: 1.45 }, card.situation),
+      h('div', { marginTop: 4, fontSize: 14, lineHeight: 1.5, color: colors.muted }, card.source),
+      ...(card.say.length ? [lines(`${MARKS.do} ${calloutLabel('do')}`, card.say, colors['do-line'], colors['do-bg'], colors)] : []),
+      ...(card.avoid.length ? [lines(`${MARKS.dont} ${calloutLabel('dont')}`, card.avoid, colors['dont-line'], colors['dont-bg'], colors)] : []),
+      footer(url, siteName, colors),
+    ),
   );
-  return { element, width: PHONE_WIDTH, scale: PICTURE_SCALE };
+  return { element, width: PHONE_WIDTH, scale: PICTURE_SCALE, small: true };
 }
 
 /** The bottom line of a picture to keep: its address (to type or to recognise), and the site's name. */
 function footer(url: string, siteName: string, colors: Palette): SatoriElement {
   return h(
     'div',
-    { display: 'flex', flexDirection: 'column', marginTop: 16, paddingTop: 8, borderTop: `1px solid ${colors.line}` },
-    h('div', { fontSize: 15, lineHeight: 1.5, color: colors.fg, wordBreak: 'break-all' }, url),
+    { display: 'flex', flexDirection: 'column', marginTop: 16 },
+    rule({ height: 1 }, colors.line),
+    h('div', { marginTop: 8, fontSize: 15, lineHeight: 1.5, color: colors.fg, wordBreak: 'break-all' }, url),
     h('div', { fontSize: 12, lineHeight: 1.5, color: colors.muted }, siteName),
   );
 }

@@ -21,12 +21,12 @@ export class PageMemo {
   private readonly now: Record<string, PageFindings> = {};
   private changed = false;
 
-  /** `version`: a hash of what else decides the findings (the extraction code). */
-  constructor(file: string, version: string, diagramCss: string) {
+  /** `version`: a hash of what else decides the findings (the extraction code); `fresh`: forget the saved ones. */
+  constructor(file: string, version: string, diagramCss: string, fresh = false) {
     this.file = file;
     this.diagramCss = diagramCss;
     this.version = hash(version, diagramCss);
-    const saved = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MemoFile) : undefined;
+    const saved = !fresh && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MemoFile) : undefined;
     this.before = saved?.version === this.version ? saved.pages : {};
   }
 

@@ -2,7 +2,7 @@
  * The two things the image step needs of the PNG format: a picture's size from its header, and an
  * encoder for opaque pictures. resvg's own encoder keeps the alpha channel and compresses lightly;
  * these pictures are opaque, and as 8-bit RGB with zlib's default level they come out about 40 %
- * smaller in the same time.
+ * smaller.
  */
 import { crc32, deflateSync } from 'node:zlib';
 

@@ -1,6 +1,7 @@
 /**
  * Draws a picture (layouts.ts) to PNG: satori lays it out and writes SVG with the glyphs as paths,
- * resvg rasterises that (no browser, no system fonts), png.ts encodes it.
+ * resvg rasterises that (no browser, no system fonts) and encodes it; a picture readers download is
+ * encoded by png.ts instead: about 40 % smaller, for about 15 ms more (copying the pixels out of resvg).
  */
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
@@ -34,6 +35,6 @@ export function renderer(root: string): Draw {
     // the subset in place, tells (rare: the first picture that needs a subset).
     if (fonts.loadedCount > loaded) svg = await layout(picture, (uncovered = new Set()));
     const image = new Resvg(svg, { fitTo: { mode: 'zoom', value: picture.scale }, font: { loadSystemFonts: false } }).render();
-    return { png: encodePng(image.pixels, image.width, image.height), uncovered: [...uncovered] };
+    return { png: picture.small ? encodePng(image.pixels, image.width, image.height) : image.asPng(), uncovered: [...uncovered] };
   };
 }
