@@ -88,7 +88,7 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
   const cache = new ImageCache(join(root, CACHE_DIR), options.force ?? false);
 
   // 1. What the pages ask for.
-  const memo = new PageMemo(join(root, CACHE_DIR, 'pages.json'), hash(source('extract.ts'), source('standalone-svg.ts')), diagramCss, options.force);
+  const memo = new PageMemo(join(root, CACHE_DIR, 'pages.json'), hash(source('extract.ts'), source('standalone-svg.ts'), packageVersion(root, 'hast-util-to-html')), diagramCss, options.force);
   const drawings: Drawing[] = [];
   const diagrams = new Map<string, DiagramJob>();
   const cards = new Set<string>();
@@ -129,6 +129,7 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
   };
   const drawAll = async () => {
     const missing = drawings.filter((d) => !cache.has(d.key));
+    // A thread takes about half a second of CPU to load its fonts: one for every 16 pictures, at most one a core.
     threads = Math.min(availableParallelism(), Math.ceil(missing.length / 16));
     const pool = threads > 0 ? new DrawPool(root, threads) : undefined;
     try {

@@ -27,6 +27,9 @@ export class DrawPool {
       const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root } });
       worker.on('message', (reply: Reply) => this.done(worker, reply));
       worker.on('error', (error) => this.fail(error));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.fail(new Error(`a drawing thread stopped with exit code ${code}`));
+      });
       this.workers.push(worker);
       this.idle.push(worker);
     }
