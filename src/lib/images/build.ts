@@ -18,7 +18,7 @@ import { SITE_NAME } from '../site/meta.ts';
 import { diagramUrl, phraseCardImageUrl, phraseCardUrl } from '../site/urls.ts';
 import { hash, ImageCache, CACHE_DIR } from './cache.ts';
 import { DiagramCamera, diagramPicture } from './diagram-pictures.ts';
-import { pagePath, type DiagramFound } from './extract.ts';
+import { pagePath, type DiagramFound, type PhraseCard } from './extract.ts';
 import { PageMemo } from './page-memo.ts';
 import { describeChars, fontVersion } from './fonts.ts';
 import { cardPicture, ogPicture, type Picture } from './layouts.ts';
@@ -33,6 +33,8 @@ export interface ImageBuildOptions {
   site: string | undefined;
   /** Read every page and draw every picture again. */
   force?: boolean;
+  /** Where drawn pictures are kept between builds (default: CACHE_DIR in the project). */
+  cacheDir?: string;
 }
 
 export interface ImageBuildResult {
@@ -85,13 +87,14 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
   const launch = chromiumLaunchOptions();
   const browserFile = launch.executablePath && statSync(launch.executablePath);
   const cameraTools = hash('chromium', packageVersion(root, 'playwright-core'), browserFile ? `${launch.executablePath}:${browserFile.size}:${browserFile.mtimeMs}` : 'bundled', source('diagram-pictures.ts'));
-  const cache = new ImageCache(join(root, CACHE_DIR), options.force ?? false);
+  const cacheDir = options.cacheDir ?? join(root, CACHE_DIR);
+  const cache = new ImageCache(cacheDir, options.force ?? false);
 
   // 1. What the pages ask for.
-  const memo = new PageMemo(join(root, CACHE_DIR, 'pages.json'), hash(source('extract.ts'), source('standalone-svg.ts'), packageVersion(root, 'hast-util-to-html')), diagramCss, options.force);
+  const memo = new PageMemo(join(cacheDir, 'pages.json'), hash(source('extract.ts'), source('standalone-svg.ts'), packageVersion(root, 'hast-util-to-html')), diagramCss, options.force);
   const drawings: Drawing[] = [];
   const diagrams = new Map<string, DiagramJob>();
-  const cards = new Set<string>();
+  const cards = new Map<string, { card: PhraseCard; page: string }>();
   for (const file of htmlFiles(dist)) {
     const page = pagePath(file);
     const { meta, diagrams: found, cards: cardsFound } = memo.findings(readFileSync(join(dist, file), 'utf8'));
@@ -103,14 +106,14 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
       drawings.push({ out: image, what: `${page} share image`, picture, key: hash(drawTools, JSON.stringify(picture)) });
     }
     for (const diagram of found) if (!diagrams.has(diagram.key)) diagrams.set(diagram.key, { diagram, page, title: meta?.title ?? '' });
-    for (const card of cardsFound) {
-      if (cards.has(card.id)) continue;
-      cards.add(card.id);
-      const picture = cardPicture(card, printedUrl(site, phraseCardUrl(card.id)), SITE_NAME, colors);
-      drawings.push({ out: phraseCardImageUrl(card.id), what: `phrase card “${card.id}” (${page})`, picture, key: hash(drawTools, JSON.stringify(picture)) });
-    }
+    // A card listed on other pages too is drawn as its own page shows it.
+    for (const card of cardsFound) if (!cards.has(card.id) || page === phraseCardUrl(card.id)) cards.set(card.id, { card, page });
   }
   memo.save();
+  for (const { card, page } of cards.values()) {
+    const picture = cardPicture(card, printedUrl(site, phraseCardUrl(card.id)), SITE_NAME, colors);
+    drawings.push({ out: phraseCardImageUrl(card.id), what: `phrase card “${card.id}” (${page})`, picture, key: hash(drawTools, JSON.stringify(picture)) });
+  }
 
   // 2. Draw what the cache does not have: satori on threads, diagrams in Chromium, side by side.
   let bytes = 0;
