@@ -5,9 +5,10 @@
  * on 2 cores, ≤ 2 s when nothing changed.
  * Usage: node scripts/images.ts             (unchanged pictures come from the cache)
  *        node scripts/images.ts --cold      (draw everything again)
- *        node scripts/images.ts --cards 350 (cold, then warm, on a copy of dist/'s pages plus 350
- *                                            phrase-card pages made from the content's 可以这样说 /
- *                                            避免这样说 blocks: the whole book before the phrase book exists)
+ *        node scripts/images.ts --cards 350 (cold, then warm, with an empty cache of its own, on a copy
+ *                                            of dist/'s pages plus 350 phrase-card pages made from the
+ *                                            content's 可以这样说 / 避免这样说 blocks: the whole book
+ *                                            before the phrase book exists)
  * Needs a build with SITE_URL set (without it the pages name no share images).
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,10 +23,10 @@ const site = process.env.SITE_URL;
 const args = process.argv.slice(2);
 const cardsAt = args.indexOf('--cards');
 
-async function run(dist: string, force: boolean, label: string): Promise<ImageBuildResult> {
+async function run(label: string, options: { dist: string; force?: boolean; cacheDir?: string }): Promise<ImageBuildResult> {
   const wall = performance.now();
   const cpu = process.cpuUsage();
-  const result = await buildImages({ dist, root, site, force });
+  const result = await buildImages({ ...options, root, site });
   const used = process.cpuUsage(cpu);
   for (const warning of result.warnings) console.log(`warning: ${warning}`);
   console.log(
@@ -58,7 +59,7 @@ ${site ? `<meta property="og:image" content="${url(ogImageUrl(phraseCardUrl(id))
 
 const dist = join(root, 'dist');
 if (cardsAt < 0) {
-  await run(dist, args.includes('--cold'), args.includes('--cold') ? 'cold' : 'images');
+  await run(args.includes('--cold') ? 'cold' : 'images', { dist, force: args.includes('--cold') });
 } else {
   const count = Number(args[cardsAt + 1]);
   const copy = mkdtempSync(join(tmpdir(), 'handbook-images-'));
@@ -75,8 +76,11 @@ if (cardsAt < 0) {
       writeFileSync(join(copy, phraseCardUrl(id), 'index.html'), cardPage(id, n, say, avoid));
     }
     console.log(`${htmlFiles(dist).length} pages of dist/ and ${count} phrase-card pages (from ${say.length} lines to say, ${avoid.length} to avoid), in ${copy}`);
-    await run(copy, true, 'cold');
-    await run(copy, false, 'warm');
+    // A cache of its own, empty: cold is cold (no page read before, no picture drawn), and the
+    // project's cache keeps what the real build uses.
+    const cacheDir = join(copy, '.cache');
+    await run('cold', { dist: copy, cacheDir });
+    await run('warm', { dist: copy, cacheDir });
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
