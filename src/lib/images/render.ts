@@ -6,7 +6,7 @@
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
 import { FontSet } from './fonts.ts';
-import type { Picture } from './layouts.ts';
+import type { Picture, SatoriElement } from './layouts.ts';
 import { encodePng } from './png.ts';
 
 export interface Drawn {
@@ -16,6 +16,14 @@ export interface Drawn {
 }
 
 export type Draw = (picture: Picture) => Promise<Drawn>;
+
+/** The tree with `change` applied to every text. */
+function mapText(node: SatoriElement | string, change: (text: string) => string): SatoriElement | string {
+  if (typeof node === 'string') return change(node);
+  const { children } = node.props;
+  if (children === undefined) return node;
+  return { ...node, props: { ...node.props, children: Array.isArray(children) ? children.map((c) => mapText(c, change)) : mapText(children, change) } };
+}
 
 /** A drawing function with its fonts loaded (reuse it: loading the fonts takes a second or two). */
 export function renderer(root: string): Draw {
@@ -34,6 +42,12 @@ export function renderer(root: string): Draw {
     // A subset loaded now may lack a character its unicode range names: only a second layout, with
     // the subset in place, tells (rare: the first picture that needs a subset).
     if (fonts.loadedCount > loaded) svg = await layout(picture, (uncovered = new Set()));
+    // A character no font has is written as its compatibility equivalent where it has one (Ⅱ → II).
+    const equivalents = new Map([...uncovered].map((c) => [c, c.normalize('NFKC')]).filter(([c, e]) => c !== e));
+    if (equivalents.size) {
+      const element = mapText(picture.element, (text) => text.replace(/./gsu, (c) => equivalents.get(c) ?? c)) as SatoriElement;
+      svg = await layout({ ...picture, element }, (uncovered = new Set()));
+    }
     const image = new Resvg(svg, { fitTo: { mode: 'zoom', value: picture.scale }, font: { loadSystemFonts: false } }).render();
     return { png: picture.small ? encodePng(image.pixels, image.width, image.height) : image.asPng(), uncovered: [...uncovered] };
   };
