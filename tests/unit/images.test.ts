@@ -162,7 +162,7 @@ test('standalone SVG: XML a browser can open on its own, with its styles inside'
 
 test('share image: 1200×630 with the title, summary and site name; long titles get a smaller size', () => {
   const picture = ogPicture({ title: '2.17 共情', description: '先接住情绪。' }, '培训手册', colors);
-  assert.deepEqual([picture.width, picture.height, picture.scale, picture.small], [1200, 630, 1, false]);
+  assert.deepEqual([picture.width, picture.height, picture.scale], [1200, 630, 1]);
   assert.deepEqual(texts(picture.element), ['2.17 共情', '先接住情绪。', '培训手册']);
   const long = ogPicture({ title: `案例 01003 ${'长'.repeat(30)}`, description: '' }, '培训手册', colors);
   const size = (p: typeof picture) => styleOf(p.element, texts(p.element)[0]!)?.fontSize;
@@ -180,7 +180,7 @@ test('text sizes: CJK characters count a full em, others about half; the largest
 test('phrase card picture: phone width at 2×, the two labels as the call-outs name them, the address at the bottom', () => {
   const card = pictureSources(PAGE).cards[0]!;
   const picture = cardPicture(card, 'h.example.cn/phrases/angry-video/', '培训手册', colors);
-  assert.deepEqual([picture.width, picture.height, picture.scale, picture.small], [PHONE_WIDTH, undefined, PICTURE_SCALE, true]);
+  assert.deepEqual([picture.width, picture.height, picture.scale], [PHONE_WIDTH, undefined, PICTURE_SCALE]);
   const words = texts(picture.element);
   assert.deepEqual(words.slice(0, 2), ['客户拍视频、说要曝光', '5.1.11 客户拍视频、说要曝光']);
   assert.ok(words.includes('√ 可以这样说') && words.includes('× 避免这样说'), words.join(' | '));

@@ -16,16 +16,12 @@ export interface SatoriElement {
   props: { style?: Style; children?: (SatoriElement | string)[] | SatoriElement | string };
 }
 
-/**
- * A picture to draw: its tree and size (CSS px; no height: as tall as its content), drawn at `scale`.
- * `small`: encode for size rather than speed (render.ts), for pictures readers download on mobile data.
- */
+/** A picture to draw: its tree and size (CSS px; no height: as tall as its content), drawn at `scale`. */
 export interface Picture {
   element: SatoriElement;
   width: number;
   height?: number;
   scale: number;
-  small: boolean;
 }
 
 function h(type: string, style: Style, ...children: (SatoriElement | string)[]): SatoriElement {
@@ -82,8 +78,7 @@ export function ogPicture(page: { title: string; description: string }, siteName
       ),
     ),
   );
-  // Fetched by the chat apps' servers, not by readers: encoded for speed.
-  return { element, ...OG_SIZE, scale: 1, small: false };
+  return { element, ...OG_SIZE, scale: 1 };
 }
 
 /** The marks before the two labels (the stylesheet's ✗ is not in Noto Sans SC; √ and × are the marks of Chinese schoolwork). */
@@ -120,7 +115,7 @@ export function cardPicture(card: PhraseCard, url: string, siteName: string, col
       footer(url, siteName, colors),
     ),
   );
-  return { element, width: PHONE_WIDTH, scale: PICTURE_SCALE, small: true };
+  return { element, width: PHONE_WIDTH, scale: PICTURE_SCALE };
 }
 
 /** The bottom line of a picture to keep: its address (to type or to recognise), and the site's name. */

@@ -1,7 +1,7 @@
 /**
  * Draws a picture (layouts.ts) to PNG: satori lays it out and writes SVG with the glyphs as paths,
- * resvg rasterises that (no browser, no system fonts) and encodes it; a picture readers download is
- * encoded by png.ts instead: about 40 % smaller, for about 15 ms more (copying the pixels out of resvg).
+ * resvg rasterises that (no browser, no system fonts), png.ts encodes it (40 % smaller than resvg's
+ * own encoding, for about 5 ms more a picture).
  */
 import satori from 'satori';
 import { Resvg } from '@resvg/resvg-js';
@@ -49,6 +49,6 @@ export function renderer(root: string): Draw {
       svg = await layout({ ...picture, element }, (uncovered = new Set()));
     }
     const image = new Resvg(svg, { fitTo: { mode: 'zoom', value: picture.scale }, font: { loadSystemFonts: false } }).render();
-    return { png: picture.small ? encodePng(image.pixels, image.width, image.height) : image.asPng(), uncovered: [...uncovered] };
+    return { png: encodePng(image.pixels, image.width, image.height), uncovered: [...uncovered] };
   };
 }
