@@ -43,7 +43,8 @@ export function renderer(root: string): Draw {
     // the subset in place, tells (rare: the first picture that needs a subset).
     if (fonts.loadedCount > loaded) svg = await layout(picture, (uncovered = new Set()));
     // A character no font has is written as its compatibility equivalent where it has one (Ⅱ → II).
-    const equivalents = new Map([...uncovered].map((c) => [c, c.normalize('NFKC')]).filter(([c, e]) => c !== e));
+    const equivalents = new Map<string, string>();
+    for (const c of uncovered) if (c.normalize('NFKC') !== c) equivalents.set(c, c.normalize('NFKC'));
     if (equivalents.size) {
       const element = mapText(picture.element, (text) => text.replace(/./gsu, (c) => equivalents.get(c) ?? c)) as SatoriElement;
       svg = await layout({ ...picture, element }, (uncovered = new Set()));
