@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import pdfs from './src/integrations/pdf.ts';
+import images from './src/integrations/images.ts';
 import precompress from './src/integrations/precompress.ts';
 import { syntaxPlugins } from './src/lib/markdown/syntax.ts';
 import { remarkContentLinks, remarkHeadingAnchors, remarkPhraseCards } from './src/lib/markdown/remark-handbook.ts';
@@ -95,6 +96,7 @@ export default defineConfig({
       },
     },
   },
-  // In this order: the check before anything is built; after the pages, the search index, then the PDFs.
-  integrations: [contentCheck(), mdx(), searchIndex(), pdfs(), precompress()],
+  // In this order: the check before anything is built; after the pages, the search index, the PDFs,
+  // the share images and pictures to keep, and last the compressed copies and header files of it all.
+  integrations: [contentCheck(), mdx(), searchIndex(), pdfs(), images(), precompress()],
 });

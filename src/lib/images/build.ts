@@ -1,0 +1,182 @@
+/**
+ * The pictures of a built site (dist/), drawn after the pages are final:
+ * - every page whose og:image points into /og/ gets that share image (1200×630), drawn from its own
+ *   og:title and og:description;
+ * - every flowchart (figure[data-diagram]) gets its standalone SVG (查看大图) and a picture to keep
+ *   (保存图片) with the short address of its page and nearest heading;
+ * - every phrase card ([data-phrase-card]) gets its picture to keep, with the card's short address.
+ * satori + resvg draw on worker threads; one Chromium page photographs the diagrams meanwhile. A
+ * picture whose input is unchanged comes from the cache. Any failure throws: the build never ends with
+ * a page pointing at a picture that is not there.
+ */
+import { availableParallelism } from 'node:os';
+import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { htmlFiles } from '../build/dist-files.ts';
+import { chromiumLaunchOptions } from '../chromium.ts';
+import { SITE_NAME } from '../site/meta.ts';
+import { diagramUrl, phraseCardImageUrl, phraseCardUrl } from '../site/urls.ts';
+import { hash, ImageCache, CACHE_DIR } from './cache.ts';
+import { DiagramCamera, diagramPicture } from './diagram-pictures.ts';
+import { pagePath, type DiagramFound, type PhraseCard } from './extract.ts';
+import { PageMemo } from './page-memo.ts';
+import { describeChars, fontVersion } from './fonts.ts';
+import { cardPicture, ogPicture, type Picture } from './layouts.ts';
+import { DrawPool } from './pool.ts';
+import { palette, standaloneDiagramCss, STYLESHEET } from './theme.ts';
+
+export interface ImageBuildOptions {
+  dist: string;
+  /** The project root (node_modules, the stylesheet). */
+  root: string;
+  /** The public address (SITE_URL); without it the pictures print "预览版" and the path. */
+  site: string | undefined;
+  /** Read every page and draw every picture again. */
+  force?: boolean;
+  /** Where drawn pictures are kept between builds (default: CACHE_DIR in the project). */
+  cacheDir?: string;
+}
+
+export interface ImageBuildResult {
+  shareImages: number;
+  diagrams: number;
+  cards: number;
+  /** Pictures drawn now (the others came from the cache). */
+  drawn: number;
+  /** Bytes written into dist/ (pictures and standalone SVGs). */
+  bytes: number;
+  /** Characters drawn as boxes, by picture (only for pictures drawn now). */
+  warnings: string[];
+  /** How the time went: satori pictures (threads), diagram pictures (Chromium), side by side. */
+  timing: { threads: number; drawing: number; photographing: number };
+}
+
+/** The address printed on a picture: "example.com/book/2/17/#three-f" (no scheme: shorter to read and type). */
+export function printedUrl(site: string | undefined, path: string): string {
+  if (!site) return `预览版 ${path}`;
+  const url = new URL(path, site);
+  return `${url.host}${url.pathname}${url.hash}`;
+}
+
+interface Drawing {
+  /** The file under dist/ ("/og/book-2-17.png"). */
+  out: string;
+  /** What it shows, for messages ("/book/2/17/ share image"). */
+  what: string;
+  picture: Picture;
+  key: string;
+}
+
+interface DiagramJob {
+  diagram: DiagramFound;
+  /** The first page showing it, and that page's title. */
+  page: string;
+  title: string;
+}
+
+const packageVersion = (root: string, name: string) => (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+export async function buildImages(options: ImageBuildOptions): Promise<ImageBuildResult> {
+  const { dist, root, site } = options;
+  const css = readFileSync(join(root, STYLESHEET), 'utf8');
+  const colors = palette(css);
+  const diagramCss = standaloneDiagramCss(css);
+  const source = (file: string) => readFileSync(join(root, 'src/lib/images', file));
+  // What turns a picture's input into pixels, besides the input itself.
+  const drawTools = hash('satori', packageVersion(root, 'satori'), packageVersion(root, '@resvg/resvg-js'), fontVersion(root), source('render.ts'), source('png.ts'), source('fonts.ts'));
+  const launch = chromiumLaunchOptions();
+  const browserFile = launch.executablePath && statSync(launch.executablePath);
+  const cameraTools = hash('chromium', packageVersion(root, 'playwright-core'), browserFile ? `${launch.executablePath}:${browserFile.size}:${browserFile.mtimeMs}` : 'bundled', source('diagram-pictures.ts'));
+  const cacheDir = options.cacheDir ?? join(root, CACHE_DIR);
+  const cache = new ImageCache(cacheDir, options.force ?? false);
+
+  // 1. What the pages ask for.
+  const memo = new PageMemo(join(cacheDir, 'pages.json'), hash(source('extract.ts'), source('standalone-svg.ts'), packageVersion(root, 'hast-util-to-html')), diagramCss, options.force);
+  const drawings: Drawing[] = [];
+  const diagrams = new Map<string, DiagramJob>();
+  const cards = new Map<string, { card: PhraseCard; page: string }>();
+  for (const file of htmlFiles(dist)) {
+    const page = pagePath(file);
+    const { meta, diagrams: found, cards: cardsFound } = memo.findings(readFileSync(join(dist, file), 'utf8'));
+    const image = meta?.image && new URL(meta.image, 'http://localhost/').pathname;
+    if (meta && image?.startsWith('/og/')) {
+      const other = drawings.find((d) => d.out === image);
+      if (other) throw new Error(`${page}: its og:image ${image} is also ${other.what}; fix: ogImageUrl (src/lib/site/urls.ts) must give each page its own file`);
+      const picture = ogPicture(meta, SITE_NAME, colors);
+      drawings.push({ out: image, what: `${page} share image`, picture, key: hash(drawTools, JSON.stringify(picture)) });
+    }
+    for (const diagram of found) if (!diagrams.has(diagram.key)) diagrams.set(diagram.key, { diagram, page, title: meta?.title ?? '' });
+    // A card listed on other pages too is drawn as its own page shows it.
+    for (const card of cardsFound) if (!cards.has(card.id) || page === phraseCardUrl(card.id)) cards.set(card.id, { card, page });
+  }
+  memo.save();
+  for (const { card, page } of cards.values()) {
+    const picture = cardPicture(card, printedUrl(site, phraseCardUrl(card.id)), SITE_NAME, colors);
+    drawings.push({ out: phraseCardImageUrl(card.id), what: `phrase card “${card.id}” (${page})`, picture, key: hash(drawTools, JSON.stringify(picture)) });
+  }
+
+  // 2. Draw what the cache does not have: satori on threads, diagrams in Chromium, side by side.
+  let bytes = 0;
+  let drawn = 0;
+  const place = (key: string, out: string) => {
+    const dest = join(dist, out);
+    cache.copy(key, dest);
+    bytes += statSync(dest).size;
+  };
+  const warnings: string[] = [];
+  let threads = 0;
+  const timed = async (task: () => Promise<void>) => {
+    const started = performance.now();
+    await task();
+    return (performance.now() - started) / 1000;
+  };
+  const drawAll = async () => {
+    const missing = drawings.filter((d) => !cache.has(d.key));
+    // A thread takes about half a second of CPU to load its fonts: one for every 16 pictures, at most one a core.
+    threads = Math.min(availableParallelism(), Math.ceil(missing.length / 16));
+    const pool = threads > 0 ? new DrawPool(root, threads) : undefined;
+    try {
+      await Promise.all(
+        missing.map(async (d) => {
+          const { png, uncovered } = await pool!.draw(d.picture).catch((error: Error) => {
+            throw new Error(`${d.what}: drawing ${d.out} failed: ${error.message}`);
+          });
+          if (uncovered.length) warnings.push(`${d.what}: no glyph in Noto Sans SC for ${describeChars(uncovered)}; it shows as a box in ${d.out}. fix: use another character in that text`);
+          cache.put(d.key, png);
+          drawn++;
+        }),
+      );
+    } finally {
+      await pool?.close();
+    }
+    for (const d of drawings) place(d.key, d.out);
+  };
+  const photographAll = async () => {
+    let camera: DiagramCamera | undefined;
+    try {
+      for (const { diagram, page, title } of diagrams.values()) {
+        const svgOut = join(dist, diagramUrl(diagram.key, 'svg'));
+        mkdirSync(dirname(svgOut), { recursive: true });
+        writeFileSync(svgOut, diagram.svg);
+        bytes += Buffer.byteLength(diagram.svg);
+        const url = printedUrl(site, diagram.anchor ? `${page}#${diagram.anchor}` : page);
+        const picture = diagramPicture({ svg: diagram.svg, svgWidth: diagram.width, title, url, siteName: SITE_NAME, colors });
+        const key = hash(cameraTools, picture.html, String(picture.width));
+        if (!cache.has(key)) {
+          camera ??= await DiagramCamera.open();
+          cache.put(key, await camera.shoot(picture, `diagram ${diagram.key} (${page})`));
+          drawn++;
+        }
+        place(key, diagramUrl(diagram.key, 'png'));
+      }
+    } finally {
+      await camera?.close();
+    }
+  };
+  // Both run to their end (each closes its threads or browser), then the first failure is thrown.
+  const [drawing, photographing] = await Promise.allSettled([timed(drawAll), timed(photographAll)]);
+  if (drawing.status === 'rejected') throw drawing.reason;
+  if (photographing.status === 'rejected') throw photographing.reason;
+  cache.prune();
+  return { shareImages: drawings.length - cards.size, diagrams: diagrams.size, cards: cards.size, drawn, bytes, warnings, timing: { threads, drawing: drawing.value, photographing: photographing.value } };
+}
