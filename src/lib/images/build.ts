@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import { htmlFiles } from '../build/dist-files.ts';
 import { chromiumLaunchOptions } from '../chromium.ts';
 import { SITE_NAME } from '../site/meta.ts';
-import { diagramUrl, phraseCardImageUrl, phraseCardUrl } from '../site/urls.ts';
+import { diagramUrl, ogImageUrl, phraseCardImageUrl, phraseCardUrl } from '../site/urls.ts';
 import { hash, ImageCache, CACHE_DIR } from './cache.ts';
 import { DiagramCamera, diagramPicture } from './diagram-pictures.ts';
 import { pagePath, type DiagramFound, type PhraseCard } from './extract.ts';
@@ -99,9 +99,8 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
     const page = pagePath(file);
     const { meta, diagrams: found, cards: cardsFound } = memo.findings(readFileSync(join(dist, file), 'utf8'));
     const image = meta?.image && new URL(meta.image, 'http://localhost/').pathname;
-    if (meta && image?.startsWith('/og/')) {
-      const other = drawings.find((d) => d.out === image);
-      if (other) throw new Error(`${page}: its og:image ${image} is also ${other.what}; fix: ogImageUrl (src/lib/site/urls.ts) must give each page its own file`);
+    // A page draws its own share image; a page that shows another's (list pages show the site's) draws nothing.
+    if (meta && image === ogImageUrl(page)) {
       const picture = ogPicture(meta, SITE_NAME, colors);
       drawings.push({ out: image, what: `${page} share image`, picture, key: hash(drawTools, JSON.stringify(picture)) });
     }
