@@ -4,8 +4,8 @@ import { allPages, PAGE_TYPES } from './site.ts';
 /** Sideways scroll and body text size of the pages now open, as problems. */
 async function layoutProblems(page: Page, path: string): Promise<string[]> {
   const { scrollWidth, innerWidth, fontSize } = await page.evaluate(() => {
-    // Running text: a plain paragraph, else a list item (a phrase card's lines), else a list's summary.
-    const text = document.querySelector('main article > p:not([class]), main > p:not([class]), main li, main .card-list p') ?? document.body;
+    // Running text: a plain paragraph, else a phrase card's lines, else a list's summary.
+    const text = document.querySelector('main article > p:not([class]), main > p:not([class]), main [data-card-say] li, main .card-list p') ?? document.body;
     return { scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth, fontSize: parseFloat(getComputedStyle(text).fontSize) };
   });
   return [...(scrollWidth > innerWidth ? [`${path}: page is ${scrollWidth}px wide on a ${innerWidth}px screen`] : []), ...(fontSize < 16 ? [`${path}: body text is ${fontSize}px`] : [])];
