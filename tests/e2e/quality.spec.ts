@@ -21,6 +21,7 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 }
 
 test('the Content-Security-Policy allows no inline script and is never violated', async ({ page }) => {
+  test.setTimeout(120_000); // every page type, then a search
   const violations = await watchCsp(page);
   const found: string[] = [];
   for (const [name, path] of Object.entries(PAGES)) {
