@@ -1,0 +1,55 @@
+/**
+ * Building the instant index after Pagefind (integrations/search-index.ts): each page from its
+ * Pagefind fragment, and for every lexicon term the pages that contain it, in which fields and how
+ * often in the text. Words are counted only where they start and end on a word boundary, so 年费 is
+ * not counted in 今年费用.
+ */
+import { compareDocs, FIELD, fieldTexts, instantDoc, type InstantDoc, type InstantIndex, type PagefindFragment, type Topic } from './instant.ts';
+import { compileLexicon, Lexicon, normalize, type Vocabulary } from './vocabulary.ts';
+import { FILTER } from './fields.ts';
+import type { Splitter } from './words.ts';
+
+/** Pagefind separates the words it found with zero-width spaces. */
+const WORD_SEPARATOR = /\u200b/g;
+
+/**
+ * A page's text without its head (title, the case's 岗位/来源 line, keywords, the summary's label):
+ * what comes after the summary, or after the title when there is none.
+ */
+export function bodyText(fragment: PagefindFragment, doc: InstantDoc): string {
+  const content = fragment.content.replace(WORD_SEPARATOR, '');
+  const summary = doc.summary.trim();
+  const at = summary ? content.indexOf(summary) : -1;
+  if (at >= 0) return content.slice(at + summary.length);
+  const title = content.indexOf(doc.title.replace(/\s+/g, ' '));
+  return title >= 0 ? content.slice(title + doc.title.length) : content;
+}
+
+export function buildInstantIndex(pages: { id: string; fragment: PagefindFragment }[], vocabulary: Vocabulary, topics: Topic[], splitter: Splitter): InstantIndex {
+  const built = pages.map(({ id, fragment }) => ({ doc: instantDoc(id, fragment), fragment })).sort((a, b) => compareDocs(a.doc, b.doc));
+  const docs = built.map((b) => b.doc);
+  const words = new Set<string>();
+  for (const doc of docs) for (const w of [...doc.keywords, ...(doc.filters[FILTER.tag] ?? []), ...(doc.filters[FILTER.role] ?? [])]) words.add(w);
+  const data = compileLexicon(vocabulary, words);
+  const lexicon = new Lexicon(data);
+  const found = (text: string) => new Set(lexicon.find(normalize(text), splitter).map((o) => o.term));
+
+  const postings: number[][] = data.terms.map(() => []);
+  const last = data.terms.map(() => 0);
+  built.forEach(({ doc, fragment }, page) => {
+    const marks = new Map<number, [number, number]>();
+    const texts = fieldTexts(doc);
+    for (const [field, values] of Object.entries(texts) as [keyof typeof FIELD, string[]][]) {
+      for (const value of values) for (const term of found(value)) marks.set(term, [(marks.get(term)?.[0] ?? 0) | FIELD[field], 0]);
+    }
+    for (const o of lexicon.find(normalize(bodyText(fragment, doc)), splitter)) {
+      const [mask, mentions] = marks.get(o.term) ?? [0, 0];
+      marks.set(o.term, [mask, mentions + 1]);
+    }
+    for (const [term, [mask, mentions]] of [...marks].sort(([a], [b]) => a - b)) {
+      postings[term]!.push(page - last[term]!, mask, mentions);
+      last[term] = page;
+    }
+  });
+  return { docs, lexicon: data, postings, topics };
+}

@@ -1,0 +1,122 @@
+/**
+ * What a query asks for, in the lexicon's terms: "ATM吞卡怎么办" → ATM (its synonyms too), 吞卡 (and
+ * 卡被吞), with 怎么办 left out. Filler words and single characters never make a term of their own;
+ * words outside the lexicon are kept for the full-text index; typos get the lexicon's words one
+ * character away.
+ */
+import { exactNumberOf } from './fields.ts';
+import { length, normalize, type Lexicon } from './vocabulary.ts';
+import type { Splitter } from './words.ts';
+
+/** How much a match counts: the lexicon term typed (or its synonyms), a longer word that contains what was typed, a word one character away. */
+export const FACTOR = { typed: 1, part: 0.8, near: 0.6 } as const;
+
+export interface QueryTerm {
+  /** As typed (normalised). */
+  typed: string;
+  /** Lexicon terms that answer it, with how much a match of each counts. */
+  terms: Map<number, number>;
+  /** A word outside the lexicon: looked for as it is in the index's fields and in the full text. */
+  word?: string;
+}
+
+export interface ParsedQuery {
+  /** The normalised query. */
+  text: string;
+  /** A section number or case id typed on its own. */
+  exact?: string;
+  terms: QueryTerm[];
+  /** Runs of several terms typed together ("客户至上"): found whole in a title or summary, they count extra. */
+  phrases: string[];
+  /** Filler words and single characters left out, for the "searched for" line. */
+  ignored: string[];
+}
+
+const SEPARATORS = /[\s\p{P}\p{S}]+/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter): ParsedQuery {
+  const text = normalize(query).trim();
+  const exact = exactNumberOf(text);
+  const terms: QueryTerm[] = [];
+  const phrases: string[] = [];
+  const ignored: string[] = [];
+  const seen = new Set<string>();
+  const add = (term: QueryTerm) => {
+    if (seen.has(term.typed)) return;
+    seen.add(term.typed);
+    terms.push(term);
+  };
+  const lexiconTerm = (typed: string, term: number) => add({ typed, terms: new Map([[term, FACTOR.typed]]) });
+  /** A word outside the lexicon; typo candidates when it is a run of characters no dictionary knows. */
+  const word = (typed: string, unknownRun: boolean) => {
+    const alternatives = new Map<number, number>();
+    // Only a run no dictionary knows is taken as part of a longer word (溢缴 → 溢缴款) or as a typo (挂矢 → 挂失).
+    const parts = unknownRun ? lexicon.containing(typed).filter((f) => length(f) <= length(typed) + 1) : [];
+    for (const form of parts) alternatives.set(lexicon.termOf(form)!, FACTOR.part);
+    const near = unknownRun ? nearForms(typed, lexicon) : [];
+    for (const form of near) if (!alternatives.has(lexicon.termOf(form)!)) alternatives.set(lexicon.termOf(form)!, FACTOR.near);
+    add({ typed, terms: alternatives, word: typed });
+  };
+
+  for (const part of text.split(SEPARATORS).filter(Boolean)) {
+    if (exact && part === text) break;
+    const before = terms.length;
+    let at = 0;
+    const rest = (stretch: string) => {
+      if (!stretch) return;
+      if (!splitter) {
+        if (lexicon.fillers.has(stretch) || length(stretch) < 2) ignored.push(stretch);
+        else word(stretch, true);
+        return;
+      }
+      // Words of one character that are not fillers, side by side, are where a typo hides (挂矢 → 挂/矢).
+      let run = '';
+      const endRun = () => {
+        if (length(run) >= 2) word(run, true);
+        else if (run) ignored.push(run);
+        run = '';
+      };
+      for (const piece of splitter.pieces(stretch)) {
+        if (!WORD_CHAR.test(piece)) continue;
+        if (lexicon.fillers.has(piece)) {
+          endRun();
+          ignored.push(piece);
+        } else if (length(piece) === 1) run += piece;
+        else {
+          endRun();
+          word(piece, false);
+        }
+      }
+      endRun();
+    };
+    // The query is split on the lexicon's longest words anywhere (a reader's words need not fall on the
+    // segmenter's boundaries); a keyword made of smaller lexicon words (ATM吞卡) counts as those words,
+    // and whole as a phrase.
+    for (const found of lexicon.find(part, undefined, true)) {
+      rest(part.slice(at, found.start));
+      const inner = lexicon.find(found.form).filter((o) => o.form !== found.form);
+      if (inner.length) {
+        for (const o of inner) lexiconTerm(o.form, o.term);
+        phrases.push(found.form);
+      } else lexiconTerm(found.form, found.term);
+      at = found.end;
+    }
+    rest(part.slice(at));
+    const single = terms.length - before === 1 && terms[before]!.typed === part;
+    if (terms.length > before && !single && length(part) >= 3) phrases.push(part);
+  }
+  return { text, ...(exact ? { exact } : {}), terms, phrases, ignored };
+}
+
+/** Lexicon words one character away from a run, or from a two- or three-character piece of it. */
+function nearForms(run: string, lexicon: Lexicon): string[] {
+  const whole = lexicon.near(run);
+  if (whole.length) return whole;
+  const chars = [...run];
+  const near = new Set<string>();
+  for (const size of [3, 2]) {
+    for (let i = 0; i + size <= chars.length; i++) for (const form of lexicon.near(chars.slice(i, i + size).join(''))) near.add(form);
+  }
+  return [...near];
+}
