@@ -51,8 +51,8 @@ export default function searchIndex(): AstroIntegration {
           const url = instantIndexUrl(createHash('sha256').update(json).digest('hex').slice(0, 10));
           mkdirSync(dirname(join(dist, url)), { recursive: true });
           writeFileSync(join(dist, url), json);
-          const pages = rewriteHtml(dist, (html) => html.replaceAll(INSTANT_INDEX_PLACEHOLDER, url));
-          if (pages === 0) throw new Error(`search index: no page refers to ${INSTANT_INDEX_PLACEHOLDER}; the search page cannot find the instant index`);
+          const rewritten = rewriteHtml(dist, (html) => html.replaceAll(INSTANT_INDEX_PLACEHOLDER, url));
+          if (rewritten === 0) throw new Error(`search index: no page refers to ${INSTANT_INDEX_PLACEHOLDER}; the search page cannot find the instant index`);
           logger.info(`step search index: ${added.page_count} pages; vocabulary ${vocabulary.words.length} words, ${vocabulary.synonyms.length} synonym groups; instant index ${(gzipSync(json).length / 1024).toFixed(1)} KB gzip → ${url}; ${seconds(started)}`);
         } finally {
           await pagefind.close();

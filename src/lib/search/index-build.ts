@@ -4,26 +4,11 @@
  * often in the text. Words are counted only where they start and end on a word boundary, so 年费 is
  * not counted in 今年费用.
  */
-import { compareDocs, FIELD, fieldTexts, instantDoc, type InstantDoc, type InstantIndex, type PagefindFragment, type Topic } from './instant.ts';
+import { compareDocs, FIELD, fieldTexts, instantDoc, type InstantIndex, type PagefindFragment, type Topic } from './instant.ts';
 import { compileLexicon, Lexicon, normalize, type Vocabulary } from './vocabulary.ts';
 import { FILTER } from './fields.ts';
+import { bodyText } from './fragment.ts';
 import type { Splitter } from './words.ts';
-
-/** Pagefind separates the words it found with zero-width spaces. */
-const WORD_SEPARATOR = /\u200b/g;
-
-/**
- * A page's text without its head (title, the case's 岗位/来源 line, keywords, the summary's label):
- * what comes after the summary, or after the title when there is none.
- */
-export function bodyText(fragment: PagefindFragment, doc: InstantDoc): string {
-  const content = fragment.content.replace(WORD_SEPARATOR, '');
-  const summary = doc.summary.trim();
-  const at = summary ? content.indexOf(summary) : -1;
-  if (at >= 0) return content.slice(at + summary.length);
-  const title = content.indexOf(doc.title.replace(/\s+/g, ' '));
-  return title >= 0 ? content.slice(title + doc.title.length) : content;
-}
 
 export function buildInstantIndex(pages: { id: string; fragment: PagefindFragment }[], vocabulary: Vocabulary, topics: Topic[], splitter: Splitter): InstantIndex {
   const built = pages.map(({ id, fragment }) => ({ doc: instantDoc(id, fragment), fragment })).sort((a, b) => compareDocs(a.doc, b.doc));
