@@ -19,22 +19,25 @@ const CLAUSE_END = /[，、：,:]/;
 const LEADING_NOISE = /^[\s，、。：；！？,.:;!?）)\]】]+/u;
 
 /**
- * `body` is the page's text after its summary (index-build.ts bodyText). Pagefind ends each heading
- * and block with ". ", which is how headings are found in it. Undefined when no sentence holds a
- * searched word.
+ * `body` is the page's text after its summary (fragment.ts bodyText). Pagefind ends each heading
+ * with ". ", which is how headings are found in it. Undefined when no sentence holds a searched word.
  */
 export function excerptOf(body: string, marks: string[], headings: InstantHeading[], maxLength = EXCERPT_LENGTH): Excerpt | undefined {
-  let heading: InstantHeading | undefined;
+  // The parts of the body between its headings ("怎么做. " starts one), each under its heading.
+  const parts: { text: string; heading?: InstantHeading }[] = [];
+  let at = 0;
+  let under: InstantHeading | undefined;
+  for (const h of headings) {
+    const found = body.indexOf(`${h.text}. `, at);
+    if (found < 0) continue;
+    parts.push({ text: body.slice(at, found), ...(under ? { heading: under } : {}) });
+    at = found + h.text.length + 2;
+    under = h;
+  }
+  parts.push({ text: body.slice(at), ...(under ? { heading: under } : {}) });
   let best: { text: string; heading?: InstantHeading; score: number } | undefined;
-  for (const block of body.split(/\.\s+|\n+/)) {
-    const text = block.trim();
-    if (!text) continue;
-    const asHeading = headings.find((h) => h.text === text);
-    if (asHeading) {
-      heading = asHeading;
-      continue;
-    }
-    for (const sentence of sentences(text)) {
+  for (const { text, heading } of parts) {
+    for (const sentence of sentences(text.replace(/\.\s+/g, '。'))) {
       const found = new Set(findMatches(sentence, marks).map(([s, e]) => sentence.slice(s, e).toLowerCase()));
       if (found.size === 0) continue;
       const score = found.size * 10 - Math.abs(sentence.length - maxLength) / 20;
@@ -63,7 +66,8 @@ function sentences(block: string): string[] {
 }
 
 /** A sentence no longer than maxLength, starting at the clause that holds the first searched word. */
-export function cut(sentence: string, marks: string[], maxLength = EXCERPT_LENGTH): string {
+export function cut(text: string, marks: string[], maxLength = EXCERPT_LENGTH): string {
+  const sentence = text.replace(LEADING_NOISE, '');
   if (sentence.length <= maxLength) return sentence;
   const first = findMatches(sentence, marks)[0]?.[0] ?? 0;
   let start = 0;
@@ -74,6 +78,6 @@ export function cut(sentence: string, marks: string[], maxLength = EXCERPT_LENGT
     }
   }
   if (first - start > maxLength / 2) start = Math.max(0, first - 8);
-  const text = sentence.slice(start).replace(LEADING_NOISE, '');
-  return (start > 0 ? '…' : '') + (text.length > maxLength ? `${text.slice(0, maxLength)}…` : text);
+  const rest = sentence.slice(start).replace(LEADING_NOISE, '');
+  return (start > 0 ? '…' : '') + (rest.length > maxLength ? `${rest.slice(0, maxLength)}…` : rest);
 }

@@ -63,8 +63,15 @@ export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter)
     if (exact && part === text) break;
     const before = terms.length;
     let at = 0;
-    const rest = (stretch: string) => {
-      if (!stretch) return;
+    const rest = (text: string) => {
+      // Filler words of several characters come out first, whatever the segmenter makes of them (怎么办 → 怎么/办).
+      for (const stretch of text.split(fillerPattern(lexicon))) {
+        if (!stretch) continue;
+        if (lexicon.fillers.has(stretch)) ignored.push(stretch);
+        else words(stretch);
+      }
+    };
+    const words = (stretch: string) => {
       if (!splitter) {
         if (lexicon.fillers.has(stretch) || length(stretch) < 2) ignored.push(stretch);
         else word(stretch, true);
@@ -107,6 +114,18 @@ export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter)
     if (terms.length > before && !single && length(part) >= 3) phrases.push(part);
   }
   return { text, ...(exact ? { exact } : {}), terms, phrases, ignored };
+}
+
+const fillerPatterns = new WeakMap<Lexicon, RegExp>();
+/** Matches (and, in split, keeps) the lexicon's filler words of two or more characters, longest first. */
+function fillerPattern(lexicon: Lexicon): RegExp {
+  let pattern = fillerPatterns.get(lexicon);
+  if (!pattern) {
+    const long = [...lexicon.fillers].filter((f) => length(f) >= 2).sort((a, b) => b.length - a.length);
+    pattern = new RegExp(`(${long.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)'})`, 'u');
+    fillerPatterns.set(lexicon, pattern);
+  }
+  return pattern;
 }
 
 /** Lexicon words one character away from a run, or from a two- or three-character piece of it. */

@@ -77,7 +77,7 @@ export class Lexicon {
 
   /**
    * Every occurrence of a form in a normalised text. With `segment`, a form counts only where it
-   * starts and ends on a word boundary, so 年费 is not found in 今年费用. `longest` keeps only the
+   * starts or ends on a word boundary, so 年费 is not found in 今年费用 (今年/费用). `longest` keeps only the
    * longest form at each place and skips past it (for splitting queries); otherwise every form
    * found anywhere counts (for counting words on a page).
    */
@@ -86,15 +86,14 @@ export class Lexicon {
     const found: Occurrence[] = [];
     for (let i = 0; i < text.length; ) {
       let next = i + 1;
-      if (!edges || edges.has(i)) {
-        for (const form of this.#byFirst.get(text[i]!) ?? []) {
-          const end = i + form.length;
-          if (!text.startsWith(form, i) || (edges && !edges.has(end))) continue;
-          found.push({ term: this.#term.get(form)!, form, start: i, end });
-          if (longest) {
-            next = end;
-            break;
-          }
+      for (const form of this.#byFirst.get(text[i]!) ?? []) {
+        const end = i + form.length;
+        // One whole edge is enough (10元年费 splits as 10/元年/费); none means the word straddles two others.
+        if (!text.startsWith(form, i) || (edges && !edges.has(i) && !edges.has(end))) continue;
+        found.push({ term: this.#term.get(form)!, form, start: i, end });
+        if (longest) {
+          next = end;
+          break;
         }
       }
       i = next;
