@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { rewriteHtml, seconds } from '../lib/build/dist-files.ts';
-import { FILTER } from '../lib/search/fields.ts';
+import { FILTER, TYPE } from '../lib/search/fields.ts';
 import { buildInstantIndex } from '../lib/search/index-build.ts';
 import type { InstantIndex, Topic } from '../lib/search/instant.ts';
 import { readFragments } from '../lib/search/pagefind-fragments.ts';
@@ -45,7 +45,8 @@ export default function searchIndex(): AstroIntegration {
           const pages = readFragments(files.files);
           const vocabulary = readVocabulary(join(contentPaths().root, VOCABULARY_FILE));
           const used = new Set(pages.flatMap((p) => p.fragment.filters[FILTER.tag] ?? []));
-          const parts = pages.filter((p) => /^\d+$/.test(p.fragment.filters[FILTER.number]?.[0] ?? '')).map((p) => ({ name: p.fragment.meta.title ?? '', url: p.fragment.url }));
+          const isPart = (f: (typeof pages)[number]['fragment']) => f.filters[FILTER.type]?.[0] === TYPE.book && !f.filters[FILTER.number]?.[0]?.includes('.');
+          const parts = pages.filter((p) => isPart(p.fragment)).map((p) => ({ name: p.fragment.meta.title ?? '', url: p.fragment.url }));
           const topics: Topic[] = [...TAGS.filter((t) => used.has(t.name)).map((t) => ({ name: t.name, url: tagUrl(t.slug) })), ...parts];
           const json = JSON.stringify(buildInstantIndex(pages, vocabulary, topics, chineseWords()!) satisfies InstantIndex);
           const url = instantIndexUrl(createHash('sha256').update(json).digest('hex').slice(0, 10));

@@ -3,13 +3,13 @@ import type { Topic } from './instant.ts';
 import { normalize } from './vocabulary.ts';
 
 /**
- * Topics sharing the most characters with the query (two characters in a row count more), at most
- * `count`; none when nothing is shared.
+ * Topics sharing the most Chinese characters with the query (two characters in a row count more),
+ * at most `count`; none when nothing is shared.
  */
 export function closestTopics(query: string, topics: Topic[], count = 4): Topic[] {
   const q = normalize(query);
-  const chars = new Set([...q].filter((c) => /\p{L}|\p{N}/u.test(c)));
-  const pairs = new Set([...q].slice(1).map((c, i) => [...q][i]! + c));
+  const chars = new Set([...q].filter((c) => /\p{Script=Han}/u.test(c)));
+  const pairs = new Set([...q].slice(1).map((c, i) => [...q][i]! + c).filter((pair) => /\p{Script=Han}/u.test(pair)));
   const scored = topics.map((topic) => {
     const name = normalize(topic.name);
     const shared = [...new Set(name)].filter((c) => chars.has(c)).length;
