@@ -4,7 +4,7 @@
  * the built instant index), not from today's wording of the pages.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { InstantIndex } from '../../src/lib/search/instant.ts';
+import { lexiconOf, type InstantIndex } from '../../src/lib/search/instant.ts';
 
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'search behaves the same at every size: checked at phone size'));
 
@@ -46,8 +46,9 @@ test('a keyword typed inside a whole question, with filler words, finds its page
 test('a synonym from the vocabulary finds the pages of the other words of its group', async ({ page }) => {
   const index = await instantIndex(page);
   // The first synonym group with pages, searched by a form of it: every result on screen has a form of the group.
-  const term = index.lexicon.terms.findIndex((forms, i) => forms.length > 1 && (index.postings[i]?.length ?? 0) > 0);
-  const forms = index.lexicon.terms[term]!;
+  const { terms } = lexiconOf(index.vocabulary, index.docs);
+  const term = terms.findIndex((forms, i) => forms.length > 1 && (index.postings[i]?.length ?? 0) > 0);
+  const forms = terms[term]!;
   await search(page, forms.at(-1)!);
   await expect(results(page).first()).toBeVisible();
   for (const item of await page.locator('.search-results > li').all()) {
@@ -72,7 +73,7 @@ test('nonsense finds nothing, and the page says what was searched and where else
 
 test('excerpts start at a boundary, hold a marked word, and show no meta text or markup; sub-results do not repeat them', async ({ page }) => {
   const index = await instantIndex(page);
-  const words = index.lexicon.terms.filter((_, i) => (index.postings[i]?.length ?? 0) >= 15).slice(0, 4).map((forms) => forms[0]!);
+  const words = lexiconOf(index.vocabulary, index.docs).terms.filter((_, i) => (index.postings[i]?.length ?? 0) >= 15 * 3).slice(0, 4).map((forms) => forms[0]!);
   for (const word of words) {
     await search(page, word);
     await expect(page.locator('.search-results > li[aria-busy]')).toHaveCount(0);
@@ -166,7 +167,7 @@ test('no console errors while searching', async ({ page }) => {
 test('instant results show before the full text answers, and strong ones keep their places', async ({ page }) => {
   // A section title that is no word of the lexicon: found at once in the titles, then asked of the full text.
   const index = await instantIndex(page);
-  const forms = new Set(index.lexicon.terms.flat());
+  const forms = new Set(lexiconOf(index.vocabulary, index.docs).terms.flat());
   const title = index.docs.map((d) => /^\d+\.\d+ (\p{Script=Han}{4})$/u.exec(d.title)?.[1]).find((t) => t && !forms.has(t))!;
   // Pagefind's index chunks are held back until the instant results have been checked.
   let release = () => {};

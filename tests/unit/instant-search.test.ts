@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareDocs, createInstantSearch, instantDoc, keepStrongOnTop, type InstantDoc, type PagefindFragment } from '../../src/lib/search/instant.ts';
+import { compareDocs, createInstantSearch, instantDoc, keepStrongOnTop, lexiconOf, type InstantDoc, type PagefindFragment } from '../../src/lib/search/instant.ts';
 import { buildInstantIndex } from '../../src/lib/search/index-build.ts';
 import { chineseWords } from '../../src/lib/search/words.ts';
 import { TYPE } from '../../src/lib/search/fields.ts';
@@ -107,9 +107,9 @@ test('strong hits keep their places when the list is ranked again', () => {
 });
 
 test('a page is counted only where a word stands whole, and its head is not its text', () => {
-  const { lexicon, postings } = index;
+  const lexicon = lexiconOf(index.vocabulary, index.docs);
   const term = lexicon.terms.findIndex((forms) => forms.includes('年费'));
-  assert.deepEqual(postings[term], [4, 17, 1]); // page 4 (01006): title + summary, mentioned once in the body
+  assert.deepEqual(index.postings[term], [4, 17, 1]); // page 4 (01006): title + summary, mentioned once in the body
 });
 
 test('an index entry is made from a Pagefind fragment, and a page without its search data is refused', () => {

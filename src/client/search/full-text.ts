@@ -56,9 +56,11 @@ export const mentions = (body: string, word: string): number => normalize(body).
 
 /**
  * What the full text says about each word: the pages Pagefind finds for it, checked against their
- * text (the first CHECKED of them; the share that held up estimates the rest).
+ * text (the first CHECKED of them). Pagefind's other pages are taken on trust only for a word the
+ * segmenter keeps whole and when most of the checked pages held up: Pagefind matches the pieces of a
+ * split word anywhere on a page, and a word it does not know by a shorter one ("tunka" by "t").
  */
-export async function fullTextEvidence(api: Pagefind, words: string[], filters: Filters, docOf: (id: string) => InstantDoc | undefined): Promise<FullTextEvidence> {
+export async function fullTextEvidence(api: Pagefind, words: string[], filters: Filters, docOf: (id: string) => InstantDoc | undefined, isWhole: (word: string) => boolean): Promise<FullTextEvidence> {
   const evidence: FullTextEvidence = new Map();
   await Promise.all(
     words.map(async (word) => {
@@ -72,9 +74,8 @@ export async function fullTextEvidence(api: Pagefind, words: string[], filters: 
         }),
       );
       const found = counted.filter(([, n]) => n > 0);
-      const rest = results.length - checked.length;
-      const pages = found.length + (checked.length ? Math.round((rest * found.length) / checked.length) : 0);
-      evidence.set(word, { mentions: new Map(found), pages });
+      const trusted = isWhole(word) && found.length * 2 >= checked.length ? results.slice(CHECKED).map(({ id }) => [id, 1] as const) : [];
+      evidence.set(word, { mentions: new Map([...found, ...trusted]), pages: found.length + trusted.length });
     }),
   );
   return evidence;

@@ -89,7 +89,7 @@ async function run(typing: boolean): Promise<void> {
     const api = await loadPagefind();
     if (thisRun !== latestRun) return;
     if (api) {
-      const evidence = await fullTextEvidence(api, words, filters, (id) => instant.doc(id));
+      const evidence = await fullTextEvidence(api, words, filters, (id) => instant.doc(id), (word) => splitter.words(word).length === 1);
       if (thisRun !== latestRun) return;
       entries = keepStrongOnTop(hits, instant.search(parsed, filters, evidence));
       show(Math.max(PAGE_SIZE, list.children.length));

@@ -1,26 +1,22 @@
 /**
  * Building the instant index after Pagefind (integrations/search-index.ts): each page from its
  * Pagefind fragment, and for every lexicon term the pages that contain it, in which fields and how
- * often in the text. Words are counted only where they start and end on a word boundary, so 年费 is
- * not counted in 今年费用.
+ * often in the text. Words are counted only where they stand whole (vocabulary.ts Lexicon.find), so
+ * 年费 is not counted in 今年费用.
  */
-import { compareDocs, FIELD, fieldTexts, instantDoc, type InstantIndex, type PagefindFragment, type Topic } from './instant.ts';
-import { compileLexicon, Lexicon, normalize, type Vocabulary } from './vocabulary.ts';
-import { FILTER } from './fields.ts';
+import { compareDocs, FIELD, fieldTexts, instantDoc, lexiconOf, type InstantIndex, type PagefindFragment, type Topic } from './instant.ts';
+import { normalize, type Vocabulary } from './vocabulary.ts';
 import { bodyText } from './fragment.ts';
 import type { Splitter } from './words.ts';
 
 export function buildInstantIndex(pages: { id: string; fragment: PagefindFragment }[], vocabulary: Vocabulary, topics: Topic[], splitter: Splitter): InstantIndex {
   const built = pages.map(({ id, fragment }) => ({ doc: instantDoc(id, fragment), fragment })).sort((a, b) => compareDocs(a.doc, b.doc));
   const docs = built.map((b) => b.doc);
-  const words = new Set<string>();
-  for (const doc of docs) for (const w of [...doc.keywords, ...(doc.filters[FILTER.tag] ?? []), ...(doc.filters[FILTER.role] ?? [])]) words.add(w);
-  const data = compileLexicon(vocabulary, words);
-  const lexicon = new Lexicon(data);
+  const lexicon = lexiconOf(vocabulary, docs);
   const found = (text: string) => new Set(lexicon.find(normalize(text), splitter).map((o) => o.term));
 
-  const postings: number[][] = data.terms.map(() => []);
-  const last = data.terms.map(() => 0);
+  const postings: number[][] = lexicon.terms.map(() => []);
+  const last = lexicon.terms.map(() => 0);
   built.forEach(({ doc, fragment }, page) => {
     const marks = new Map<number, [number, number]>();
     const texts = fieldTexts(doc);
@@ -36,5 +32,6 @@ export function buildInstantIndex(pages: { id: string; fragment: PagefindFragmen
       last[term] = page;
     }
   });
-  return { docs, lexicon: data, postings, topics };
+  const { words, synonyms, fillers } = vocabulary;
+  return { docs, vocabulary: { words, synonyms, fillers }, postings, topics };
 }

@@ -13,7 +13,7 @@
 import { FILTER, TYPE } from './fields.ts';
 import { compareNumbers } from '../content/numbering.ts';
 import { KEYWORD_SEPARATOR } from '../content/keywords.ts';
-import { Lexicon, normalize, type LexiconData } from './vocabulary.ts';
+import { compileLexicon, Lexicon, normalize, type Vocabulary } from './vocabulary.ts';
 import { parseQuery, type ParsedQuery } from './query.ts';
 import type { Splitter } from './words.ts';
 
@@ -43,9 +43,10 @@ export interface Topic {
 
 export interface InstantIndex {
   docs: InstantDoc[];
-  lexicon: LexiconData;
+  /** The search vocabulary; with the pages' keywords, tags and roles it makes the lexicon (lexiconOf). */
+  vocabulary: Vocabulary;
   /**
-   * For each lexicon term, the pages it occurs on, as triples: page (as the distance from the
+   * For each lexicon term (in lexiconOf's order), the pages it occurs on, as triples: page (as the distance from the
    * previous page of the list), the fields it is in (FIELD bits), and how often the text mentions it.
    */
   postings: number[][];
@@ -95,6 +96,12 @@ export function compareDocs(a: InstantDoc, b: InstantDoc): number {
   return ta === TYPE_ORDER.indexOf(TYPE.book) ? compareNumbers(na, nb) : na.localeCompare(nb);
 }
 
+/** The lexicon of an index: the vocabulary plus every page's keywords, tags and roles, in page order. */
+export function lexiconOf(vocabulary: Vocabulary, docs: InstantDoc[]): Lexicon {
+  const words = docs.flatMap((d) => [...d.keywords, ...(d.filters[FILTER.tag] ?? []), ...(d.filters[FILTER.role] ?? [])]);
+  return new Lexicon(compileLexicon(vocabulary, words));
+}
+
 /** Where on a page a term was found: bits of a posting's field mask. */
 export const FIELD = { title: 1, keyword: 2, tag: 4, heading: 8, summary: 16, role: 32 } as const;
 type Field = keyof typeof FIELD;
@@ -107,6 +114,8 @@ const textWeight = (mentions: number) => (mentions > 0 ? (3 * mentions) / (menti
 const STRONG_FIELDS = FIELD.title | FIELD.keyword;
 /** A page is kept when it matches at least this share of the query's weight, and half as much as the best page does. */
 const MIN_COVERAGE = 0.45;
+/** How much a word not yet looked up in the full text counts towards a page's share of the query. */
+const PENDING_SHARE = 0.5;
 /** Rarity of a term found on no page, or not yet looked up in the full text: as for a word on ten pages. */
 const UNKNOWN_DF = 10;
 
@@ -150,8 +159,8 @@ export interface InstantSearch {
 
 /** `splitter` splits queries into words (see words.ts); without it, runs of text are taken whole. */
 export function createInstantSearch(index: InstantIndex, splitter?: Splitter): InstantSearch {
-  const lexicon = new Lexicon(index.lexicon);
   const docs = index.docs;
+  const lexicon = lexiconOf(index.vocabulary, docs);
   const texts = docs.map(fieldTexts);
   /** Per lexicon term: page index → [fields, mentions]. */
   const postings = index.postings.map((list) => {
@@ -194,9 +203,10 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
       // A word the full text has not been asked about yet may be on many more pages than its fields show.
       const pending = term.word !== undefined && !fullText.has(term.word);
       const df = Math.max(pages.size, fullText.get(term.word ?? '')?.pages ?? 0, pending ? UNKNOWN_DF : 0);
-      return { pages, weight: idf(df || UNKNOWN_DF) };
+      return { pages, weight: idf(df || UNKNOWN_DF), pending };
     });
-    const total = matched.reduce((sum, m) => sum + m.weight, 0);
+    // Until the full text has answered, a page may yet hold a pending word: it counts half against the pages that do not show it.
+    const total = matched.reduce((sum, m) => sum + m.weight * (m.pending ? PENDING_SHARE : 1), 0);
     const phrases = query.phrases.map((phrase) => ({ phrase, pages: docs.map((_, p) => fieldsWith(p, phrase)) }));
     const maxWeight = Math.max(0, ...matched.map((m) => m.weight));
 
@@ -206,12 +216,12 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
       let covered = 0;
       let strong = matched.length > 0;
       const marks: string[] = [];
-      matched.forEach(({ pages, weight }, i) => {
+      matched.forEach(({ pages, weight, pending }, i) => {
         const found = pages.get(p);
         strong &&= Boolean(found?.[1]);
         if (!found) return;
         score += weight * found[0];
-        covered += weight;
+        covered += weight * (pending ? PENDING_SHARE : 1);
         marks.push(...formsOf(query.terms[i]!));
       });
       if (covered === 0) return;
