@@ -46,7 +46,7 @@ const splitter = chineseWords()!;
 test('queries: fillers and single characters are left out, lexicon words stay whole, a compound keyword counts as its words', () => {
   const q = parseQuery('ATM吞卡怎么办', lexicon, splitter);
   assert.deepEqual(q.terms.map((t) => t.typed), ['atm', '吞卡']);
-  assert.ok(q.phrases.includes('atm吞卡'));
+  assert.deepEqual(q.phrases[0], { text: 'atm吞卡', terms: [0, 1], complete: true });
   assert.deepEqual(q.ignored, ['怎么办']);
   assert.deepEqual(parseQuery('客户要', lexicon, splitter).terms, []);
 });

@@ -22,6 +22,8 @@ const PAGE_SIZE = 5;
 const DEBOUNCE_MS = 200;
 /** Words of one query looked up in the full text (each costs an index chunk): the rarest first. */
 const FULL_TEXT_WORDS = 2;
+/** Longest run looked up whole in the full text. */
+const PHRASE_LENGTH = 10;
 
 /** Undefined without Intl.Segmenter: then only the instant index is searched (Pagefind needs it for Chinese). */
 const splitter = chineseWords();
@@ -100,12 +102,14 @@ async function run(typing: boolean): Promise<void> {
   finish(entries.length ? `找到${entries.length}个相关页面` : '', parsed, query);
 }
 
-/** The query's words outside the lexicon, asked of the full text (the first few, as typed). */
+/**
+ * What to ask the full text (each lookup costs index chunks): a short run typed together with nothing
+ * left out that holds a word outside the lexicon (a copied phrase, a name), then those words, as typed.
+ */
 function fullTextWords(parsed: ParsedQuery): string[] {
-  return parsed.terms
-    .filter((t) => t.word)
-    .map((t) => t.word!)
-    .slice(0, FULL_TEXT_WORDS);
+  const words = parsed.terms.filter((t) => t.word).map((t) => t.word!);
+  const phrases = parsed.phrases.filter((p) => p.complete && p.text.length <= PHRASE_LENGTH && p.terms.some((i) => parsed.terms[i]!.word)).map((p) => p.text);
+  return [...phrases, ...words].slice(0, FULL_TEXT_WORDS);
 }
 
 function finish(message: string, parsed?: ParsedQuery, query?: string): void {

@@ -207,7 +207,10 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
     });
     // Until the full text has answered, a page may yet hold a pending word: it counts half against the pages that do not show it.
     const total = matched.reduce((sum, m) => sum + m.weight * (m.pending ? PENDING_SHARE : 1), 0);
-    const phrases = query.phrases.map((phrase) => ({ phrase, pages: docs.map((_, p) => fieldsWith(p, phrase)) }));
+    const phrases = query.phrases.map((phrase) => {
+      const mentions = fullText.get(phrase.text)?.mentions;
+      return { ...phrase, value: docs.map((doc, p) => fieldWeight(fieldsWith(p, phrase.text)) + textWeight(mentions?.get(doc.id) ?? 0)) };
+    });
     const maxWeight = Math.max(0, ...matched.map((m) => m.weight));
 
     const hits: (InstantHit & { coverage: number })[] = [];
@@ -216,8 +219,10 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
       let covered = 0;
       let strong = matched.length > 0;
       const marks: string[] = [];
+      // A page with a phrase whole has each of its terms.
+      const inPhrase = new Set(phrases.filter((ph) => ph.value[p]! > 0).flatMap((ph) => ph.terms));
       matched.forEach(({ pages, weight, pending }, i) => {
-        const found = pages.get(p);
+        const found = pages.get(p) ?? (inPhrase.has(i) ? ([textWeight(1), false] as const) : undefined);
         strong &&= Boolean(found?.[1]);
         if (!found) return;
         score += weight * found[0];
@@ -225,10 +230,10 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
         marks.push(...formsOf(query.terms[i]!));
       });
       if (covered === 0) return;
-      for (const { phrase, pages } of phrases) {
-        if (pages[p]) {
-          score += maxWeight * fieldWeight(pages[p]);
-          marks.push(phrase);
+      for (const { text, value } of phrases) {
+        if (value[p]) {
+          score += maxWeight * value[p];
+          marks.push(text);
         }
       }
       hits.push({ doc, score, strong, marks: [...new Set(marks)], coverage: covered / total });

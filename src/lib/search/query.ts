@@ -20,14 +20,24 @@ export interface QueryTerm {
   word?: string;
 }
 
+export interface Phrase {
+  text: string;
+  terms: number[];
+  /** Nothing in it was left out (no filler word or lone character): worth looking up whole in the full text. */
+  complete: boolean;
+}
+
 export interface ParsedQuery {
   /** The normalised query. */
   text: string;
   /** A section number or case id typed on its own. */
   exact?: string;
   terms: QueryTerm[];
-  /** Runs of several terms typed together ("客户至上"): found whole in a title or summary, they count extra. */
-  phrases: string[];
+  /**
+   * Runs of several terms typed together ("什么是投诉", "ATM吞卡"), with the indexes of their terms: a
+   * page that has the run whole has all those terms, and counts extra.
+   */
+  phrases: Phrase[];
   /** Filler words and single characters left out, for the "searched for" line. */
   ignored: string[];
 }
@@ -39,7 +49,7 @@ export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter)
   const text = normalize(query).trim();
   const exact = exactNumberOf(text);
   const terms: QueryTerm[] = [];
-  const phrases: string[] = [];
+  const phrases: Phrase[] = [];
   const ignored: string[] = [];
   const seen = new Set<string>();
   const add = (term: QueryTerm) => {
@@ -62,6 +72,7 @@ export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter)
   for (const part of text.split(SEPARATORS).filter(Boolean)) {
     if (exact && part === text) break;
     const before = terms.length;
+    const ignoredBefore = ignored.length;
     let at = 0;
     const rest = (text: string) => {
       // Filler words of several characters come out first, whatever the segmenter makes of them (怎么办 → 怎么/办).
@@ -104,17 +115,20 @@ export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter)
       rest(part.slice(at, found.start));
       const inner = lexicon.find(found.form).filter((o) => o.form !== found.form);
       if (inner.length) {
+        const first = terms.length;
         for (const o of inner) lexiconTerm(o.form, o.term);
-        phrases.push(found.form);
+        phrases.push({ text: found.form, terms: range(first, terms.length), complete: true });
       } else lexiconTerm(found.form, found.term);
       at = found.end;
     }
     rest(part.slice(at));
     const single = terms.length - before === 1 && terms[before]!.typed === part;
-    if (terms.length > before && !single && length(part) >= 3) phrases.push(part);
+    if (terms.length > before && !single && length(part) >= 3) phrases.push({ text: part, terms: range(before, terms.length), complete: ignored.length === ignoredBefore });
   }
   return { text, ...(exact ? { exact } : {}), terms, phrases, ignored };
 }
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 const fillerPatterns = new WeakMap<Lexicon, RegExp>();
 /** Matches (and, in split, keeps) the lexicon's filler words of two or more characters, longest first. */
