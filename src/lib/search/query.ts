@@ -142,11 +142,14 @@ function fillerPattern(lexicon: Lexicon): RegExp {
   return pattern;
 }
 
-/** Lexicon words one character away from a run, or from a two- or three-character piece of it. */
+/** A typo hides in a short run; a longer one is a word the dictionaries do not know, or a copied phrase. */
+const TYPO_RUN = 4;
+
+/** Lexicon words one character away from a run, or, in a short run, from a two- or three-character piece of it. */
 function nearForms(run: string, lexicon: Lexicon): string[] {
   const whole = lexicon.near(run);
-  if (whole.length) return whole;
   const chars = [...run];
+  if (whole.length || chars.length > TYPO_RUN) return whole;
   const near = new Set<string>();
   for (const size of [3, 2]) {
     for (let i = 0; i + size <= chars.length; i++) for (const form of lexicon.near(chars.slice(i, i + size).join(''))) near.add(form);
