@@ -55,10 +55,11 @@ await page.addInitScript(() => {
   document.addEventListener('DOMContentLoaded', () => {
     const list = document.querySelector<HTMLElement>('[data-search-results]');
     if (!list) return;
-    new MutationObserver(() => {
-      if (list.dataset.state !== 'instant') return;
+    // The list turns "instant", then "done"; with nothing to wait for in between, both changes come in one batch.
+    new MutationObserver((records) => {
+      if (list.dataset.state !== 'instant' && !records.some((r) => r.oldValue === 'instant')) return;
       (window as unknown as { instantUrls?: string[] }).instantUrls ??= [...list.querySelectorAll<HTMLAnchorElement>(':scope > li > a.result-title')].map((a) => new URL(a.href).pathname);
-    }).observe(list, { attributes: true, attributeFilter: ['data-state'] });
+    }).observe(list, { attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
   });
 });
 const run = async (q: string) => resultsOf(page, origin, q);

@@ -144,7 +144,6 @@ export interface InstantHit {
 }
 
 export interface InstantSearch {
-  lexicon: Lexicon;
   topics: Topic[];
   parse(query: string): ParsedQuery;
   /** Ranked hits for a parsed query, with what the full text said so far. */
@@ -260,7 +259,6 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
 
   const byId = new Map(docs.map((doc) => [doc.id, doc]));
   return {
-    lexicon,
     topics: index.topics,
     parse: (query) => parseQuery(query, lexicon, splitter),
     search,
