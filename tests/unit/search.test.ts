@@ -38,6 +38,7 @@ test('a wrong vocabulary fails with the place and a fix', () => {
   assert.throws(bad({ words: ['年 费'], synonyms: [], fillers: [] }), /has a space/);
   assert.throws(bad({ words: [], synonyms: [['零钱']], fillers: [] }), /at least two words/);
   assert.throws(() => parseVocabulary('{', 'content/vocabulary.json'), /content\/vocabulary\.json: not valid JSON/);
+  assert.throws(() => readVocabulary('/nowhere/vocabulary.json'), /\/nowhere\/vocabulary\.json: the search vocabulary is missing; fix: create it/);
 });
 
 const lexicon = new Lexicon(compileLexicon({ words: ['年费', '吞卡', '挂失'], synonyms: [['零钱', '硬币'], ['ATM', '取款机']], fillers: ['怎么办', '客户', '要', '的'] }, ['ATM吞卡']));

@@ -2,7 +2,7 @@
  * Checks content/vocabulary.json (the search vocabulary writers extend) with zod, at build time; the
  * browser gets the compiled lexicon inside the instant index and never loads zod.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { KEYWORD_SEPARATOR } from '../content/keywords.ts';
 import { length, normalize, type Vocabulary } from './vocabulary.ts';
@@ -54,5 +54,8 @@ export function parseVocabulary(text: string, file: string): Vocabulary {
 export const VOCABULARY_FILE = 'vocabulary.json';
 
 export function readVocabulary(file: string): Vocabulary {
+  if (!existsSync(file)) {
+    throw new Error(`${file}: the search vocabulary is missing; fix: create it (an empty one is {"words": [], "synonyms": [], "fillers": []}; see “Search vocabulary” in docs/writing-content.md)`);
+  }
   return parseVocabulary(readFileSync(file, 'utf8'), file);
 }
