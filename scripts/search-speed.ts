@@ -57,27 +57,34 @@ interface Timing {
 const watch = (page: Page, query: string) =>
   page.evaluate(
     (q) =>
-      new Promise<{ input: number; first: number; firstDone: boolean; done: number }>((resolve) => {
+      new Promise<{ input: number; first: number; firstDone: boolean; fullText: boolean; done: number }>((resolve) => {
         const list = document.querySelector<HTMLElement>('[data-search-results]')!;
         let input = 0;
         let first = 0;
+        let fullText = false;
         document.addEventListener('input', () => (input ||= performance.now()), { capture: true });
         // "Painted": the frame after the change, then the task after that frame.
         const painted = (then: (t: number) => void) => requestAnimationFrame(() => setTimeout(() => then(performance.now())));
         const observer = new MutationObserver((records) => {
-          if (list.dataset.query !== q || !records.some((r) => r.attributeName === 'data-state')) return;
-          // The instant index's results are on screen when the list turns "instant" with items in it.
-          if (list.dataset.state === 'instant' && list.children.length > 0 && !first) {
+          const states = records.filter((r) => r.attributeName === 'data-state').map((r) => r.oldValue);
+          if (list.dataset.query !== q || states.length === 0) return;
+          // The full text was asked (after the typing pause): the list went through "full-text". The page
+          // before issue 18 (no [data-search-empty]) asked it for every query.
+          fullText ||= list.dataset.state === 'full-text' || states.includes('full-text') || !document.querySelector('[data-search-empty]');
+          // The instant index's results are on screen when the list turns "instant" with items in it
+          // (with nothing to wait for, "instant" and "done" come in one batch).
+          const instant = list.dataset.state === 'instant' || states.includes('instant');
+          if (instant && list.children.length > 0 && !first) {
             first = -1;
             painted((t) => (first = t));
           }
           if (list.dataset.state === 'done') {
             observer.disconnect();
             const firstDone = first === 0; // the instant index showed nothing
-            painted((t) => resolve({ input, first: firstDone ? t : first, firstDone, done: t }));
+            painted((t) => resolve({ input, first: firstDone ? t : first, firstDone, fullText, done: t }));
           }
         });
-        observer.observe(list, { attributes: true });
+        observer.observe(list, { attributes: true, attributeOldValue: true });
       }),
     query,
   );
@@ -105,7 +112,8 @@ for (const query of typed) {
   await page.locator('#search-input').focus();
   await page.keyboard.insertText(query);
   const t = await finished;
-  const timing = { first: t.first - t.input - (t.firstDone ? DEBOUNCE_MS : 0), complete: t.done - t.input - DEBOUNCE_MS, instant: !t.firstDone };
+  const debounce = t.fullText ? DEBOUNCE_MS : 0;
+  const timing = { first: t.first - t.input - (t.firstDone ? debounce : 0), complete: t.done - t.input - debounce, instant: !t.firstDone };
   timings.push(timing);
   // The excerpts of the shown results arrive after the list is painted: count them too.
   await page.locator('.search-results > li[aria-busy]').first().waitFor({ state: 'detached' });

@@ -17,7 +17,7 @@ interface Pagefind {
 }
 
 /** Pages whose text is checked for each word (their fragments are fetched). */
-const CHECKED = 8;
+const CHECKED = 6;
 
 let pagefind: Promise<Pagefind | undefined> | undefined;
 
@@ -28,6 +28,8 @@ export function loadPagefind(): Promise<Pagefind | undefined> {
     // The index is small: searching on the page is fast and saves phones the worker's download.
     await api.options({ noWorker: true });
     await api.init();
+    // init() returns before the WebAssembly and the index metadata are in; an empty preload waits for them.
+    await api.preload('');
     return api;
   })().catch(() => undefined);
   return pagefind;

@@ -5,7 +5,8 @@
  * with what it found (strong title and keyword matches keep their places). ?q= and the filters are
  * read on load and written as the reader types, so a search can be shared as a link; filters alone
  * list their pages. Without Intl.Segmenter (old in-app browsers) only the instant index is used, and
- * the page says so.
+ * the page says so. The list's data-state tells tests and benchmarks where a run is: "instant" (the
+ * instant index's results are on screen), "full-text" (Pagefind is being asked), "done".
  */
 import { closestTopics } from '../../lib/search/suggest.ts';
 import { createInstantSearch, keepStrongOnTop, type InstantIndex, type InstantSearch } from '../../lib/search/instant.ts';
@@ -85,6 +86,7 @@ async function run(typing: boolean): Promise<void> {
 
   const words = fullTextWords(parsed);
   if (words.length && splitter) {
+    list.dataset.state = 'full-text';
     status.textContent = hits.length ? '正在搜索全文…' : '正在搜索…';
     if (typing) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE_MS));
     if (thisRun !== latestRun) return;
