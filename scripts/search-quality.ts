@@ -1,62 +1,134 @@
 /**
- * Search quality benchmark (prints figures; not a test): runs every query of tests/search-queries.json
- * and prints recall@1 and recall@5 (for all queries, and for the "held out" ones added after tuning)
- * twice:
- *   - instant: the instant index alone (lib/search/instant.ts on dist/search/instant.json, here in
- *     Node), i.e. what the reader sees on the keystroke;
- *   - final: the real search page in Chromium once Pagefind's full-text results are merged in,
- *     with each miss.
- * A query counts as found at k when one of its expected pages is among the first k results.
- * Usage: npm run build && npm run bench:search        Goal: recall@5 ≥ 95% (final).
+ * Search quality benchmark (prints figures; not a test). Opens the built search page in Chromium
+ * for every query, as a shared link (/search/?q=…), and reads the result list twice: when the
+ * instant index has answered (data-state="instant": what the reader sees at once) and when the
+ * list is complete (data-state="done": Pagefind's full text merged in). So it measures whatever
+ * engine dist/ holds, before or after a change.
+ *
+ * Two query sets, kept apart:
+ *   - tests/search-queries.json, the tuning set (ranking, keywords and the vocabulary were tuned on it);
+ *   - tests/search-staff-queries.json, the held-out set, not tuned for: questions and words as staff
+ *     type them, queries that should find nothing, and single domain words with the pages that
+ *     really contain them.
+ * Figures (each list as first shown, five results): recall@1 and recall@5 (one of the expected pages among the first 1 / 5 results), the
+ * zero-result rate of on-topic queries, hits for the queries that should find nothing, and
+ * precision@5 of the single words (results among the first five that contain the word).
+ * Usage: npm run build && npm run bench:search
+ * Goals (held-out set, final list): recall@5 ≥ 95%, zero-result rate 0, precision@5 ≥ 0.8, no hit for nonsense.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium } from 'playwright';
+import { chromium, type Page } from 'playwright';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { createInstantSearch, type InstantIndex } from '../src/lib/search/instant.ts';
-import { chineseWords } from '../src/lib/search/words.ts';
-import { instantIndexPath, serveDist } from './lib/serve-dist.ts';
+import { serveDist } from './lib/serve-dist.ts';
 
 interface Query {
   q: string;
   expect: string[];
   kind?: string;
 }
-const { queries } = JSON.parse(readFileSync(new URL('../tests/search-queries.json', import.meta.url), 'utf8')) as { queries: Query[] };
-
-const HELD_OUT = 'held out';
-/** [found at 1, found at 5, queries], for all queries and for the held-out ones (not tuned for). */
-const recall = { instant: { all: [0, 0, 0], heldOut: [0, 0, 0] }, final: { all: [0, 0, 0], heldOut: [0, 0, 0] } };
-function score(which: keyof typeof recall, { q, expect, kind }: Query, urls: string[]): void {
-  const rank = urls.findIndex((u) => expect.includes(u));
-  for (const tally of kind === HELD_OUT ? [recall[which].all, recall[which].heldOut] : [recall[which].all]) {
-    if (rank === 0) tally[0]!++;
-    if (rank >= 0 && rank < 5) tally[1]!++;
-    tally[2]!++;
-  }
-  if (which === 'final' && rank !== 0) console.log(`${rank < 0 || rank >= 5 ? 'MISS' : 'low '} ${q.padEnd(8)} expected ${expect.join(' | ')}, got ${urls.slice(0, 5).join(' ') || '(nothing)'}`);
+interface Word {
+  q: string;
+  relevant: string[];
 }
+const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../tests/${file}`, import.meta.url), 'utf8')) as T;
+const tuning = read<{ queries: Query[] }>('search-queries.json').queries;
+const staff = read<{ queries: Query[]; nothing: string[]; words: Word[] }>('search-staff-queries.json');
 
-const instant = createInstantSearch(JSON.parse(readFileSync(instantIndexPath(), 'utf8')) as InstantIndex, chineseWords());
-for (const query of queries) score('instant', query, instant.search(query.q).map((h) => h.doc.url));
+const STAGES = ['instant', 'final'] as const;
+type Stage = (typeof STAGES)[number];
+type Lists = Record<Stage, string[]>;
+
+/** The result URLs once the instant index has answered, and once the list is complete. */
+async function resultsOf(page: Page, origin: string, query: string): Promise<Lists> {
+  await page.goto(`${origin}/search/?q=${encodeURIComponent(query)}`);
+  await page.locator('[data-search-results][data-state="done"]').waitFor({ state: 'attached' });
+  const urls = () => page.locator('.search-results > li > a.result-title').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const instant = await page.evaluate(() => (window as unknown as { instantUrls?: string[] }).instantUrls ?? []);
+  return { instant, final: await urls() };
+}
 
 const { origin, server } = await serveDist();
 const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-for (const query of queries) {
-  await page.goto(`${origin}/search/?q=${encodeURIComponent(query.q)}`);
-  await page.locator('[data-search-results][data-state="done"]').waitFor({ state: 'attached' });
-  const urls = await page.locator('.search-results > li > a.result-title').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-  score('final', query, urls);
+// Records the list as it stands when the instant index has answered (before Pagefind's results arrive).
+await page.addInitScript(() => {
+  document.addEventListener('DOMContentLoaded', () => {
+    const list = document.querySelector<HTMLElement>('[data-search-results]');
+    if (!list) return;
+    // The list turns "instant", then "done"; with nothing to wait for in between, both changes come in one batch.
+    new MutationObserver((records) => {
+      if (list.dataset.state !== 'instant' && !records.some((r) => r.oldValue === 'instant')) return;
+      (window as unknown as { instantUrls?: string[] }).instantUrls ??= [...list.querySelectorAll<HTMLAnchorElement>(':scope > li > a.result-title')].map((a) => new URL(a.href).pathname);
+    }).observe(list, { attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
+  });
+});
+const run = async (q: string) => resultsOf(page, origin, q);
+
+const pct = (n: number, of: number) => (of === 0 ? '     –' : `${((n / of) * 100).toFixed(1)}%`.padStart(6));
+const rank = (urls: string[], expect: string[]) => urls.findIndex((u) => expect.includes(u));
+
+function recall(name: string, queries: Query[], lists: Lists[]): void {
+  for (const stage of STAGES) {
+    const ranks = lists.map((l, i) => rank(l[stage], queries[i]!.expect));
+    const at1 = ranks.filter((r) => r === 0).length;
+    const at5 = ranks.filter((r) => r >= 0 && r < 5).length;
+    const zero = lists.filter((l) => l[stage].length === 0).length;
+    console.log(`${name.padEnd(22)} ${stage.padEnd(8)} recall@1 ${pct(at1, queries.length)}   recall@5 ${pct(at5, queries.length)}   zero results ${pct(zero, queries.length)} (${zero}/${queries.length})`);
+  }
 }
+
+function misses(queries: Query[], lists: Lists[]): void {
+  queries.forEach(({ q, expect }, i) => {
+    const urls = lists[i]!.final;
+    const r = rank(urls, expect);
+    if (r !== 0) console.log(`  ${r < 0 || r >= 5 ? 'MISS' : 'low '} ${q}  expected ${expect.join(' | ')}; got ${urls.slice(0, 5).join(' ') || '(nothing)'}`);
+  });
+}
+
+console.log('Running the tuning set…');
+const tuningLists: Lists[] = [];
+for (const query of tuning) tuningLists.push(await run(query.q));
+console.log('Running the held-out set…');
+const staffLists: Lists[] = [];
+for (const query of staff.queries) staffLists.push(await run(query.q));
+const nothingLists: Lists[] = [];
+for (const q of staff.nothing) nothingLists.push(await run(q));
+const wordLists: Lists[] = [];
+for (const word of staff.words) wordLists.push(await run(word.q));
 await browser.close();
 server.close();
 
-const pct = (n: number, of: number) => `${((n / of) * 100).toFixed(1)}%`.padStart(6);
-console.log(`\n${queries.length} queries, ${recall.final.heldOut[2]} of them held out (added after tuning, not tuned for)`);
-for (const [which, groups] of Object.entries(recall)) {
-  for (const [group, [at1, at5, of]] of Object.entries(groups)) {
-    console.log(`${which.padEnd(8)} ${group === 'all' ? 'all     ' : 'held out'}  recall@1 ${pct(at1!, of!)}   recall@5 ${pct(at5!, of!)}`);
-  }
+console.log('\nTuning set, not yet first:');
+misses(tuning, tuningLists);
+console.log('\nHeld-out set, not yet first:');
+misses(staff.queries, staffLists);
+console.log('\nShould find nothing:');
+staff.nothing.forEach((q, i) => nothingLists[i]!.final.length > 0 && console.log(`  ${q}: ${nothingLists[i]!.final.length} results, ${nothingLists[i]!.final.slice(0, 3).join(' ')}`));
+console.log('\nSingle words, results among the first five that do not contain the word:');
+staff.words.forEach(({ q, relevant }, i) => {
+  const wrong = wordLists[i]!.final.slice(0, 5).filter((u) => !relevant.includes(u));
+  if (wrong.length) console.log(`  ${q}: ${wrong.join(' ')}`);
+});
+
+console.log(`\n${tuning.length} tuning queries; held out: ${staff.queries.length} on-topic, ${staff.nothing.length} that should find nothing, ${staff.words.length} single words`);
+recall('tuning', tuning, tuningLists);
+const heldOutTuning = tuning.filter((q) => q.kind === 'held out');
+recall('tuning (held out)', heldOutTuning, tuningLists.filter((_, i) => tuning[i]!.kind === 'held out'));
+recall('HELD-OUT staff set', staff.queries, staffLists);
+for (const kind of [...new Set(staff.queries.map((q) => q.kind ?? ''))]) {
+  recall(`  ${kind}`, staff.queries.filter((q) => q.kind === kind), staffLists.filter((_, i) => staff.queries[i]!.kind === kind));
 }
-console.log('goal: final recall@5 ≥ 95%');
+for (const stage of STAGES) {
+  const hit = nothingLists.filter((l) => l[stage].length > 0);
+  const total = nothingLists.reduce((n, l) => n + l[stage].length, 0);
+  console.log(`${'nonsense'.padEnd(22)} ${stage.padEnd(8)} ${hit.length}/${nothingLists.length} queries with hits, ${total} hits in all`);
+}
+for (const stage of STAGES) {
+  // Precision of the first five: the share of them that contain the word; no result at all counts 0.
+  const precision = staff.words.map(({ relevant }, i) => {
+    const top = wordLists[i]![stage].slice(0, 5);
+    return top.length === 0 ? 0 : top.filter((u) => relevant.includes(u)).length / top.length;
+  });
+  console.log(`${'single words'.padEnd(22)} ${stage.padEnd(8)} precision@5 ${(precision.reduce((a, b) => a + b, 0) / precision.length).toFixed(2)}`);
+}
+console.log('goals (held-out set, final): recall@5 ≥ 95%, zero results 0, precision@5 ≥ 0.80, nonsense 0 hits');

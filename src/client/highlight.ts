@@ -4,13 +4,12 @@
  */
 import { findMatches, highlightTerms } from '../lib/search/highlight.ts';
 import { HIGHLIGHT_PARAM } from '../lib/search/fields.ts';
-import { chineseWords } from '../lib/search/words.ts';
 
 export function highlightSearchTerms(): void {
   const query = new URL(location.href).searchParams.get(HIGHLIGHT_PARAM);
   const article = document.querySelector('main article');
   if (!query || !article) return;
-  const terms = highlightTerms(query, chineseWords());
+  const terms = highlightTerms(query);
   const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => (n.parentElement?.closest('svg, script, style, mark, .heading-link') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });

@@ -1,89 +1,125 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareDocs, createInstantSearch, instantDoc, mergeWithFullText, type InstantDoc, type PagefindFragment } from '../../src/lib/search/instant.ts';
+import { compareDocs, createInstantSearch, instantDoc, keepStrongOnTop, lexiconOf, type InstantDoc, type PagefindFragment } from '../../src/lib/search/instant.ts';
+import { buildInstantIndex } from '../../src/lib/search/index-build.ts';
 import { chineseWords } from '../../src/lib/search/words.ts';
 import { TYPE } from '../../src/lib/search/fields.ts';
+import type { Vocabulary } from '../../src/lib/search/vocabulary.ts';
 
+const splitter = chineseWords()!;
+const VOCABULARY: Vocabulary = {
+  words: ['年费', '首问负责'],
+  synonyms: [
+    ['吞卡', '卡被吞'],
+    ['零钱', '硬币'],
+  ],
+  fillers: ['怎么办', '客户', '要'],
+};
 
-function doc(id: string, url: string, number: string, title: string, more: Partial<InstantDoc> = {}): InstantDoc {
-  const type = url.startsWith('/cases/') ? TYPE.case : TYPE.book;
-  return { id, url, title, summary: '', keywords: [], headings: [], ...more, filters: { 类型: [type], 编号: [number], ...more.filters } };
+/** A page as Pagefind's fragment has it: head (title, summary), then the body. */
+function page(id: string, url: string, number: string, title: string, summary: string, body: string, more: Partial<PagefindFragment> = {}) {
+  const type = url.startsWith('/cases/') ? TYPE.case : url.startsWith('/phrases/') ? TYPE.phrase : TYPE.book;
+  const fragment: PagefindFragment = {
+    url,
+    content: `${title}. ${summary} ${body}`,
+    meta: { title, summary, ...more.meta },
+    filters: { 类型: [type], 编号: [number], ...more.filters },
+    anchors: more.anchors ?? [],
+  };
+  return { id, fragment };
 }
 
-const DOCS = [
-  doc('p17', '/book/2/17/', '2.17', '2.17 共情', { summary: '先接住客户的情绪。', keywords: ['同理心'], headings: [{ anchor: 'three-f', text: '3F法' }], filters: { 篇: ['理念原则篇'] } }),
-  doc('p41', '/book/4/1/', '4.1', '4.1 投诉处理流程', { summary: '处理决定一般在15日内作出。', filters: { 篇: ['流程管理篇'] } }),
-  doc('p411', '/book/4/1/1/', '4.1.1', '4.1.1 受理', { keywords: ['首问负责'], filters: { 篇: ['流程管理篇'] } }),
-  doc('c1003', '/cases/01003/', '01003', '案例 01003 4171元硬币的故事', { summary: '大妈攒了一大包硬币。', filters: { 岗位: ['大堂经理'], 标签: ['现金存取', '老年客户'] } }),
-  doc('c2012', '/cases/02012/', '02012', '案例 02012 不会写字的老人要签名', { summary: '老人来取款，却不会写字。', filters: { 岗位: ['高柜柜员'], 标签: ['老年客户', '首问负责'] } }),
+const PAGES = [
+  page('p17', '/book/2/17/', '2.17', '2.17 共情', '先接住客户的情绪。', '3F法. 感受、曾有同感、发现。', { anchors: [{ element: 'h2', id: 'three-f', text: '3F法' }], filters: { 篇: ['理念原则篇'] } }),
+  page('p41', '/book/4/1/', '4.1', '4.1 投诉处理流程', '处理决定一般在15日内作出。', '2022年各项消费投诉都在增加。'),
+  page('p411', '/book/4/1/1/', '4.1.1', '4.1.1 受理', '谁先接到投诉谁负责。', '当场接住客户。', { meta: { keywords: '首问负责' } }),
+  page('c1003', '/cases/01003/', '01003', '案例 01003 4171元硬币的故事', '大妈攒了一大包硬币。', '兑换零钱费时费力。', { filters: { 岗位: ['大堂经理'], 标签: ['现金存取', '老年客户'] } }),
+  page('c5005', '/cases/05005/', '05005', '案例 05005 周末夜里的吞卡电话', '客户称取款机吞卡。', '卡被吞以后，客户扬言找媒体。', { filters: { 岗位: ['客服座席员'], 标签: ['自助设备'] } }),
+  page('c1006', '/cases/01006/', '01006', '案例 01006 扣划年费', '老大爷当晚被扣了10元年费。', '年费的收取要事先讲清。', { filters: { 岗位: ['大堂经理'], 标签: ['收费'] } }),
+  page('k1', '/phrases/abuse/', 'abuse', '话术卡片 客户骂人时', '客户骂人时先停一停。', '不要顶回去。', { meta: { keywords: '骂人' } }),
 ];
-const search = createInstantSearch({ docs: DOCS }, chineseWords());
-const urls = (q: string, filters = {}) => search.search(q, filters).map((h) => h.doc.url);
+const index = buildInstantIndex(PAGES, VOCABULARY, [{ name: '现金存取', url: '/cases/tag/cash/' }], splitter);
+const search = createInstantSearch(index, splitter);
+const urls = (q: string, filters = {}) => search.search(search.parse(q), filters).map((h) => h.doc.url);
 
 test('a section number or case id puts exactly that page first, full-width digits too', () => {
-  assert.deepEqual(urls('4.1'), ['/book/4/1/', '/book/4/1/1/']);
+  assert.deepEqual(urls('4.1'), ['/book/4/1/']);
   assert.deepEqual(urls('案例01003'), ['/cases/01003/']);
   assert.deepEqual(urls('０１００３'), ['/cases/01003/']);
 });
 
-test('title and keyword matches are strong and come before summary, heading and tag matches', () => {
-  const hits = search.search('首问负责');
-  assert.deepEqual(hits.map((h) => [h.doc.url, h.strong]), [['/book/4/1/1/', true], ['/cases/02012/', false]]);
+test('a kept word matches that word, not its characters scattered over a page', () => {
+  // 4.1 has 年 (2022年) and 费 (消费) but not 年费.
+  assert.deepEqual(urls('年费'), ['/cases/01006/']);
+});
+
+test('a synonym finds the pages that use the other word, on both sides', () => {
+  assert.deepEqual(urls('零钱'), ['/cases/01003/']);
+  assert.deepEqual(urls('卡被吞'), ['/cases/05005/']);
+});
+
+test('filler words and single characters do not block a match, and a rare word outweighs a common one', () => {
+  assert.deepEqual(urls('ATM吞卡怎么办')[0], '/cases/05005/');
+  assert.deepEqual(urls('客户要兑换零钱')[0], '/cases/01003/');
+  assert.deepEqual(urls('客户要'), []);
+  assert.deepEqual(urls('的'), []);
+});
+
+test('a one-character typo finds the word one character away', () => {
+  assert.deepEqual(urls('吞咔'), ['/cases/05005/']);
+});
+
+test('nonsense finds nothing', () => {
+  assert.deepEqual(urls('tunka'), []);
+  assert.deepEqual(urls('<script>'), []);
+});
+
+test('title and keyword matches are strong and come first', () => {
+  const hits = search.search(search.parse('首问负责'));
+  assert.deepEqual(hits.map((h) => [h.doc.url, h.strong]), [['/book/4/1/1/', true]]);
   assert.deepEqual(urls('3f'), ['/book/2/17/']);
-  assert.equal(search.search('3F')[0]!.headings[0]!.anchor, 'three-f');
 });
 
-test('every part of the query must match; a run of words is split into words when it does not match whole', () => {
-  assert.deepEqual(urls('老人取款'), ['/cases/02012/']);
-  assert.deepEqual(urls('老人 硬币'), []);
-  assert.deepEqual(urls('老年客户 硬币'), ['/cases/01003/']);
-  assert.deepEqual(urls('没有这个词'), []);
-  assert.deepEqual(urls('  '), []);
+test('a third page type (phrase cards) is found and sorted after the book and the cases', () => {
+  assert.deepEqual(urls('客户骂人怎么说'), ['/phrases/abuse/']);
+  const docs = index.docs.map((d) => d.url);
+  assert.equal(docs.at(-1), '/phrases/abuse/');
 });
 
-test('without a segmenter only whole parts match', () => {
-  const plain = createInstantSearch({ docs: DOCS });
-  assert.deepEqual(plain.search('老人取款'), []);
-  assert.deepEqual(plain.search('共情').map((h) => h.doc.url), ['/book/2/17/']);
+test('filters narrow the hits, list their pages alone, and combine', () => {
+  assert.deepEqual(urls('年费', { 岗位: ['客服座席员'] }), []);
+  assert.deepEqual(search.list({ 岗位: ['大堂经理'] }).map((d) => d.url), ['/cases/01003/', '/cases/01006/']);
+  assert.deepEqual(search.list({ 岗位: ['大堂经理'], 标签: ['老年客户'] }).map((d) => d.url), ['/cases/01003/']);
+  assert.deepEqual(search.filterValues('标签').map(([v]) => v), ['老年客户', '收费', '现金存取', '自助设备']);
 });
 
-test('filters narrow the hits, and list their values with counts in a stable order', () => {
-  assert.deepEqual(urls('老年客户', { 岗位: ['大堂经理'] }), ['/cases/01003/']);
-  assert.deepEqual(urls('4.1', { 类型: ['案例'] }), []);
-  assert.deepEqual(search.filterValues('篇'), [['理念原则篇', 1], ['流程管理篇', 2]]);
-  assert.deepEqual(search.filterValues('标签').map(([v]) => v), ['老年客户', '首问负责', '现金存取']);
+test('what the full text says about a word outside the lexicon joins the ranking', () => {
+  const parsed = search.parse('扬言');
+  assert.deepEqual(search.search(parsed).map((h) => h.doc.url), []);
+  const evidence = new Map([['扬言', { mentions: new Map([['c5005', 1]]), pages: 1 }]]);
+  assert.deepEqual(search.search(parsed, {}, evidence).map((h) => h.doc.url), ['/cases/05005/']);
 });
 
-test('merging keeps strong hits on top, then the full-text order, then the instant hits full text missed', () => {
-  const hits = search.search('首问负责');
-  const merged = mergeWithFullText(hits, ['c9999', 'p411', 'c2012']);
-  assert.deepEqual(merged.map((m) => [m.id, Boolean(m.hit)]), [['p411', true], ['c9999', false], ['c2012', true]]);
-  assert.deepEqual(mergeWithFullText(hits, []).map((m) => m.id), ['p411', 'c2012']);
+test('strong hits keep their places when the list is ranked again', () => {
+  const before = search.search(search.parse('首问负责'));
+  const after = [...search.search(search.parse('硬币')), ...before];
+  assert.deepEqual(keepStrongOnTop(before, after).map((h) => h.doc.id), ['p411', 'c1003']);
+});
+
+test('a page is counted only where a word stands whole, and its head is not its text', () => {
+  const lexicon = lexiconOf(index.vocabulary, index.docs);
+  const term = lexicon.terms.findIndex((forms) => forms.includes('年费'));
+  assert.deepEqual(index.postings[term], [4, 17, 1]); // page 4 (01006): title + summary, mentioned once in the body
 });
 
 test('an index entry is made from a Pagefind fragment, and a page without its search data is refused', () => {
-  const fragment: PagefindFragment = {
-    url: '/book/2/17/',
-    meta: { title: '2.17 共情', summary: '先接住情绪。', keywords: '同理心|情绪安抚' },
-    filters: { 编号: ['2.17'], 篇: ['理念原则篇'], 标签: [] },
-    anchors: [
-      { element: 'h2', id: 'why', text: '为什么' },
-      { element: 'svg', id: 'diagram-1', text: '' },
-    ],
-  };
-  assert.deepEqual(instantDoc('zh-cn_1', fragment), {
-    id: 'zh-cn_1',
-    url: '/book/2/17/',
-    title: '2.17 共情',
-    summary: '先接住情绪。',
-    keywords: ['同理心', '情绪安抚'],
-    headings: [{ anchor: 'why', text: '为什么' }],
-    filters: { 编号: ['2.17'], 篇: ['理念原则篇'] },
-  });
+  const { fragment } = PAGES[0]!;
+  const doc: InstantDoc = instantDoc('p17', fragment);
+  assert.deepEqual(doc.headings, [{ anchor: 'three-f', text: '3F法' }]);
   assert.throws(() => instantDoc('x', { ...fragment, meta: {} }), /\/book\/2\/17\/: the search index has no title/);
 });
 
-test('pages sort in reading order: book by number, then cases by id', () => {
-  const sorted = [DOCS[3]!, DOCS[2]!, DOCS[0]!, DOCS[1]!].sort(compareDocs).map((d) => d.url);
-  assert.deepEqual(sorted, ['/book/2/17/', '/book/4/1/', '/book/4/1/1/', '/cases/01003/']);
+test('pages sort in reading order: book by number, then cases by id, then phrase cards', () => {
+  const docs = PAGES.map((p) => instantDoc(p.id, p.fragment));
+  assert.deepEqual([...docs].reverse().sort(compareDocs).map((d) => d.url), ['/book/2/17/', '/book/4/1/', '/book/4/1/1/', '/cases/01003/', '/cases/01006/', '/cases/05005/', '/phrases/abuse/']);
 });

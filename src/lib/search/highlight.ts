@@ -1,14 +1,16 @@
 /**
- * Marking searched words on the page a search result leads to (?highlight=…). Pure helpers; the
- * reader script applies them to the page's text.
+ * Marking searched words: in the results, and on the page a result leads to (?highlight= carries the
+ * words that matched that page, separated by spaces, so the page needs no vocabulary of its own).
  */
-import type { Segment } from './words.ts';
 
-/** The words to mark for a query: its space-separated parts, plus words of 2+ characters inside them. */
-export function highlightTerms(query: string, segment?: Segment): string[] {
-  const parts = query.split(/\s+/).map((p) => p.trim()).filter(Boolean);
-  const words = segment ? parts.flatMap((p) => segment(p)).filter((w) => [...w].length >= 2) : [];
-  return [...new Set([...parts, ...words])].sort((a, b) => b.length - a.length);
+/** The words of a ?highlight= value, longest first (so 吞卡 is marked before 卡 could be). */
+export function highlightTerms(param: string): string[] {
+  return [...new Set(param.split(/\s+/).filter(Boolean))].sort((a, b) => b.length - a.length);
+}
+
+/** The ?highlight= value for the words that matched a page. */
+export function highlightParam(marks: string[]): string {
+  return highlightTerms(marks.join(' ')).join(' ');
 }
 
 /** Non-overlapping [start, end) ranges of the terms in a text, longest term first, in text order. */
