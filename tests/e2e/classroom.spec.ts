@@ -59,7 +59,7 @@ test('printing a section from the browser fits each diagram on the paper and lea
   const { writeFileSync } = await import('node:fs');
   const file = info.outputPath('section.pdf');
   writeFileSync(file, pdf);
-  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p, i, all) => i < all.length - 1);
+  const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((_, i, all) => i < all.length - 1);
   expect(pages.length).toBeGreaterThan(0);
   for (const [i, text] of pages.entries()) expect(text.replace(/\s+/g, '').length, `page ${i + 1} of ${pages.length}`).toBeGreaterThan(20);
 });

@@ -181,7 +181,6 @@ describe('WebKit at phone width, with JavaScript', { skip }, () => {
 
   test(
     'a number typed with a word is marked in the results, as in Chromium (案例02010)',
-    { todo: 'src/lib/search/words.ts keeps only isWordLike segments, and JavaScriptCore says numbers are not: WebKit drops 02010 from the words to match and mark' },
     async () => {
       await open(driver, site.url, `/search/?q=${encodeURIComponent('案例02010')}`);
       await until(driver, 'the search for 案例02010 to finish', () => run<boolean>(driver, 'return document.querySelector("[data-search-results]").dataset.state === "done"'));

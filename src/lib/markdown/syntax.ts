@@ -9,13 +9,15 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified, type PluggableList, type Processor } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { Root } from 'mdast';
 
 /** Syntax extensions the renderer adds on top of Astro's MDX (which brings MDX and GFM itself). */
-export const syntaxPlugins: PluggableList = [remarkCjkFriendly];
+export const syntaxPlugins = [remarkCjkFriendly];
 
 /** A parser for content bodies: the renderer's syntax, positions kept. */
 export function contentParser(): Processor<Root> {
-  return unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(syntaxPlugins) as unknown as Processor<Root>;
+  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+  for (const plugin of syntaxPlugins) processor.use(plugin);
+  return processor as unknown as Processor<Root>;
 }
