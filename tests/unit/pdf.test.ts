@@ -77,7 +77,7 @@ test('the whole book: a cover with QR code, contents with page numbers once know
   assert.match(draft, /<meta http-equiv="Content-Security-Policy" content="script-src &#x27;none&#x27;">|content="script-src 'none'"/);
   assert.match(draft, /2026-11-23版/);
   assert.match(draft, /<svg data-qr="https:\/\/h.example.cn"><\/svg>/);
-  assert.match(draft, /<a href="#p-book-2-17"><span class="toc-label">2.17 共情<\/span><span class="toc-page">—<\/span><\/a>/);
+  assert.match(draft, /<a href="#p-book-2-17"><span class="toc-label">2.17 共情<\/span><span class="toc-page"><\/span><\/a>/);
   assert.match(draft, /@page g-part-2 \{ @top-left \{ content: "第2篇 理念原则篇"; \}/);
   assert.match(draft, /<section class="group" id="group-part-2" style="page: g-part-2">/);
   assert.match(draft, /<svg data-qr="https:\/\/h.example.cn\/book\/2\/17\/">/);

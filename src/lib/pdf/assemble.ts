@@ -40,6 +40,8 @@ export interface AssembleInput {
   pageNumbers?: Map<string, number> | undefined;
   /** Number of the first page: a part printed on its own keeps the whole book's page numbers. */
   firstPage?: number | undefined;
+  /** Only the cover and the contents (to learn how many pages they take). */
+  frontOnly?: boolean | undefined;
 }
 
 /** The element that starts a group (a part or a role) carries this id. */
@@ -150,7 +152,7 @@ function sourceLink(url: string, site: string, qr: (u: string) => string): Eleme
 
 export const entryId = (entry: PdfEntry) => (entry.url ? entryAnchor(entry.url) : groupAnchor(entry.group));
 
-/** Contents: every entry with its page number (known after a first print; a dash until then). */
+/** Contents: every entry with its page number, where known (the column keeps its width either way). */
 function contents(entries: PdfEntry[], title: string, className: string, pageNumbers: Map<string, number> | undefined): Element {
   return el('nav', { className: [className], ariaLabel: title }, [
     el('p', { className: [`${className}-title`] }, [text(title)]),
@@ -159,7 +161,7 @@ function contents(entries: PdfEntry[], title: string, className: string, pageNum
       {},
       entries.map((e) =>
         el('li', { className: [`toc-${e.level}`] }, [
-          el('a', { href: `#${entryId(e)}` }, [el('span', { className: ['toc-label'] }, [text(e.label)]), el('span', { className: ['toc-page'] }, [text(String(pageNumbers?.get(entryId(e)) ?? '—'))])]),
+          el('a', { href: `#${entryId(e)}` }, [el('span', { className: ['toc-label'] }, [text(e.label)]), el('span', { className: ['toc-page'] }, [text(String(pageNumbers?.get(entryId(e)) ?? ''))])]),
         ]),
       ),
     ),
@@ -209,7 +211,7 @@ export function assembleDocument(input: AssembleInput): string {
       ];
 
   let group: Element | undefined;
-  for (const entry of entries) {
+  for (const entry of input.frontOnly ? [] : entries) {
     if (entry.level === 1) {
       const members = entries.filter((e) => e.group === entry.group && e.level > 1);
       group = el('section', { className: ['group'], id: groupAnchor(entry.group), style: `page: ${pageName(entry)}` }, [

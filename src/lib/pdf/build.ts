@@ -1,12 +1,10 @@
 /**
  * Builds the classroom PDFs from a built site (dist/). Each document (lib/pdf/documents.ts) is
- * assembled from the pages' articles (assemble.ts) and printed by Chromium's own page layout. The whole
- * book and the whole case library are printed twice: the first print tells, from its bookmarks, on
- * which page every entry starts, the second prints the contents with those numbers. A part or a
- * trainer pack is then printed on its own, starting at the page number the whole gave it, so both
- * carry the same numbers. A document whose input (its HTML, the stylesheet, the fonts, the browser) is
- * unchanged comes from the cache. Any failure throws: the build never ends with some PDFs missing.
- * Then the download links in dist/ get the files' sizes.
+ * assembled from the pages' articles (assemble.ts) and printed by Chromium's own page layout
+ * (printLayout below: each part printed on its own with the page numbers it has in the whole, then the
+ * whole once with its contents filled in from the parts' bookmarks). A document whose input (its HTML,
+ * the stylesheet, the fonts, the browser) is unchanged comes from the cache. Any failure throws: the
+ * build never ends with some PDFs missing. Then the download links in dist/ get the files' sizes.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -93,7 +91,7 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
   if (manifest.site) {
     for (const u of [manifest.site, ...[...urls].map((u) => manifest.site + u)]) qrCodes.set(u, await QRCode.toString(u, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' }));
   }
-  const assemble = (layout: PdfLayout, doc: PdfDocument, pagination?: Pagination) =>
+  const assemble: LayoutTools['assemble'] = (layout, doc, options = {}) =>
     assembleDocument({
       layout,
       title: doc.subtitle,
@@ -105,8 +103,9 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
       qr: (u) => qrCodes.get(u) ?? '',
       styles: ['/fonts/400.css', '/fonts/700.css', '/pdf.css'],
       csp: PDF_CSP,
-      pageNumbers: pagination && new Map(Object.entries(pagination.entries)),
-      firstPage: doc.group && pagination ? pagination.entries[entryId(groupEntry(layout, doc.group))] : undefined,
+      pageNumbers: options.pagination && new Map(Object.entries(options.pagination.entries)),
+      firstPage: options.firstPage,
+      frontOnly: options.frontOnly,
     });
 
   const stylesheet = join(root, 'src/styles/pdf.css');
@@ -146,22 +145,14 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
 
   const printed: string[] = [];
   try {
-    // One pipeline per layout, side by side: the whole layout first (its page numbers are the parts'),
-    // then each part or role on its own.
+    // One pipeline per layout, side by side.
     await Promise.all(
       layouts.map(async (layout) => {
-        const docs = documents.filter((d) => d.layout === layout.id);
         let tab: Printer | undefined;
         const use = async () => (tab ??= await printer());
         const started = performance.now();
-        let whole: Pagination | undefined;
-        for (const doc of [...docs].sort((a, b) => Number(Boolean(a.group)) - Number(Boolean(b.group)))) {
-          const entries = doc.group ? layout.entries.filter((e) => e.group === doc.group) : layout.entries;
-          const job: PrintJob = doc.group && !doc.withoutAnswers ? { doc, html: () => assemble(layout, doc, whole) } : { doc, html: (p) => assemble(layout, doc, p), entries };
-          const pagination = await cache.get(job, async () => (await use()).run(job), printed);
-          log(`  ${doc.file} ${seconds(started)}`);
-          if (!doc.group) whole = pagination;
-        }
+        const docs = documents.filter((d) => d.layout === layout.id);
+        await printLayout(layout, docs, { cache, printed, use, assemble, log: (file) => log(`  ${file} ${seconds(started)}`) });
         if (tab) log(`PDFs: ${layout.id}: ${docs.length} files in ${seconds(started)}`);
         await tab?.close();
       }),
@@ -176,24 +167,62 @@ export async function buildPdfs(options: PdfBuildOptions): Promise<PdfBuildResul
     copyFileSync(cache.pdf(doc), join(out, doc.file));
     return { file: doc.file, pages: cache.pages(doc), bytes: statSync(join(out, doc.file)).size };
   });
-  cache.prune(documents);
+  cache.prune();
 
   const sizes = new Map(files.map((f) => [f.file, formatSize(f.bytes)]));
   rewriteHtml(dist, (html) => html.replace(/(<span data-pdf-size="([^"]+)">)[^<]*(<\/span>)/g, (_, open: string, name: string, close: string) => `${open}${sizes.has(name) ? `（PDF，${sizes.get(name)}）` : ''}${close}`));
   return { files, printed };
 }
 
-const groupEntry = (layout: PdfLayout, group: string) => layout.entries.find((e) => e.level === 1 && e.group === group)!;
+interface LayoutTools {
+  cache: PdfCache;
+  printed: string[];
+  use: () => Promise<Printer>;
+  assemble: (layout: PdfLayout, doc: PdfDocument, options?: { pagination?: Pagination | undefined; firstPage?: number; frontOnly?: boolean }) => string;
+  log: (file: string) => void;
+}
 
 /**
- * A document to print. With `entries`, its contents need page numbers: a first print tells where each
- * entry landed, and the second prints them (they cannot move anything: their column has a fixed width).
- * Without, it is printed once (a part keeps the page numbers the whole book gave it).
+ * The documents of one layout, each page laid out as few times as its contents' page numbers allow:
+ * - when every part (or role) has a document of its own, the cover and contents are printed alone to
+ *   learn their length, then each part on its own starting at its page number in the whole (so a part
+ *   keeps the whole's numbers), and last the whole once, its contents filled from the parts' bookmarks
+ *   (and checked against its own bookmarks);
+ * - otherwise (the phrase book) the whole is printed once, its contents without page numbers;
+ * - student editions are printed once, numbered on their own.
+ * A part's own list of sections, on its title page, has no page numbers: they would need a second print.
  */
-interface PrintJob {
-  doc: PdfDocument;
-  html: (pagination?: Pagination) => string;
-  entries?: PdfEntry[];
+async function printLayout(layout: PdfLayout, docs: PdfDocument[], tools: LayoutTools): Promise<void> {
+  const { cache, printed, use, assemble, log } = tools;
+  const whole = docs.find((d) => !d.group)!;
+  const groups = layout.entries.filter((e) => e.level === 1);
+  const ranges = groups.map((g) => docs.find((d) => d.group === g.group && !d.withoutAnswers));
+
+  if (ranges.every(Boolean)) {
+    const front = await cache.get({ ...whole, file: `${whole.file}.front` }, assemble(layout, whole, { frontOnly: true }), async (html) => (await use()).once(html), printed);
+    const entries: Record<string, number> = {};
+    let next = front.pages + 1;
+    for (const [i, doc] of (ranges as PdfDocument[]).entries()) {
+      const members = layout.entries.filter((e) => e.group === groups[i]!.group);
+      const part = await cache.get(doc, assemble(layout, doc, { firstPage: next }), async (html) => (await use()).once(html, members), printed);
+      for (const [anchor, page] of Object.entries(part.pagination!.entries)) entries[anchor] = next + page - 1;
+      next += part.pages;
+      log(doc.file);
+    }
+    const pagination: Pagination = { total: next - 1, entries };
+    const printedWhole = await cache.get(whole, assemble(layout, whole, { pagination }), async (html) => (await use()).once(html, layout.entries), printed);
+    for (const [anchor, page] of Object.entries(entries)) {
+      if (printedWhole.pagination!.entries[anchor] !== page) throw new Error(`${whole.file}: ${anchor} is on page ${printedWhole.pagination!.entries[anchor]} of the whole but on page ${page} when its part is printed alone (a part must lay out as in the whole)`);
+    }
+  } else {
+    // No part has a file of its own (the phrase book): the whole once, its contents without numbers.
+    await cache.get(whole, assemble(layout, whole), async (html) => (await use()).once(html), printed);
+  }
+  log(whole.file);
+  for (const doc of docs.filter((d) => d.withoutAnswers)) {
+    await cache.get(doc, assemble(layout, doc), async (html) => (await use()).once(html), printed);
+    log(doc.file);
+  }
 }
 
 /** One browser tab that prints documents served on loopback. */
@@ -207,15 +236,10 @@ class Printer {
     this.served = served;
   }
 
-  async run(job: PrintJob): Promise<{ pdf: Uint8Array; pagination?: Pagination }> {
-    if (!job.entries) return { pdf: await this.print(job.html()) };
-    const first = paginate(job.entries, await readOutline(await this.print(job.html())), job.doc.file);
-    const pdf = await this.print(job.html(first));
-    const second = paginate(job.entries, await readOutline(pdf), job.doc.file);
-    for (const [anchor, page] of Object.entries(first.entries)) {
-      if (second.entries[anchor] !== page) throw new Error(`${job.doc.file}: filling in the contents moved ${anchor} from page ${page} to ${second.entries[anchor]}`);
-    }
-    return { pdf, pagination: second };
+  /** A document printed once; with entries, where each landed (from the bookmarks). */
+  async once(html: string, entries?: PdfEntry[]): Promise<Printed> {
+    const pdf = await this.print(html);
+    return { pdf, ...(entries ? { pagination: paginate(entries, await readOutline(pdf), 'print') } : {}) };
   }
 
   /** The PDF of a document; tagged, because Chromium writes bookmarks only into a tagged PDF. */
@@ -236,12 +260,17 @@ class Printer {
   }
 }
 
+interface Printed {
+  pdf: Uint8Array;
+  pagination?: Pagination;
+}
+
 /**
- * Printed PDFs by the hash of their input (the document's first HTML and the tools), with their page
- * count and, for documents with contents, where each entry landed.
+ * Printed PDFs by the hash of their input (the document's HTML and the tools), with their page count
+ * and, where asked, where each entry landed.
  */
 class PdfCache {
-  private readonly keys = new Map<string, string>();
+  private readonly files = new Map<string, string>();
   private readonly dir: string;
   private readonly tools: string;
   private readonly force: boolean;
@@ -251,32 +280,30 @@ class PdfCache {
     this.force = force;
   }
 
-  private base(doc: PdfDocument): string {
-    return join(this.dir, `${doc.file}-${this.keys.get(doc.file)!}`);
-  }
   pdf(doc: PdfDocument): string {
-    return this.base(doc);
+    return this.files.get(doc.file)!;
   }
   pages(doc: PdfDocument): number {
-    return (JSON.parse(readFileSync(`${this.base(doc)}.json`, 'utf8')) as { pages: number }).pages;
+    return (JSON.parse(readFileSync(`${this.pdf(doc)}.json`, 'utf8')) as { pages: number }).pages;
   }
 
-  /** The job's pagination (when it has contents), from the cache or from printing it now. */
-  async get(job: PrintJob, print: () => Promise<{ pdf: Uint8Array; pagination?: Pagination }>, printed: string[]): Promise<Pagination | undefined> {
-    this.keys.set(job.doc.file, createHash('sha256').update(this.tools).update(job.html()).digest('hex').slice(0, 16));
-    const base = this.base(job.doc);
-    if (!this.force && existsSync(base) && existsSync(`${base}.json`)) return (JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { pagination?: Pagination }).pagination;
-    const { pdf, pagination } = await print();
+  /** The document printed from this HTML: from the cache, or printed now. */
+  async get(doc: PdfDocument, html: string, print: (html: string) => Promise<Printed>, printed: string[]): Promise<{ pages: number; pagination?: Pagination }> {
+    const base = join(this.dir, `${doc.file}-${createHash('sha256').update(this.tools).update(html).digest('hex').slice(0, 16)}`);
+    this.files.set(doc.file, base);
+    if (!this.force && existsSync(base) && existsSync(`${base}.json`)) return JSON.parse(readFileSync(`${base}.json`, 'utf8')) as { pages: number; pagination?: Pagination };
+    const { pdf, pagination } = await print(html);
+    const result = { pages: (await readOutline(pdf)).pageCount, ...(pagination ? { pagination } : {}) };
     mkdirSync(this.dir, { recursive: true });
     writeFileSync(base, pdf);
-    writeFileSync(`${base}.json`, JSON.stringify({ pages: (await readOutline(pdf)).pageCount, ...(pagination ? { pagination } : {}) }));
-    printed.push(job.doc.file);
-    return pagination;
+    writeFileSync(`${base}.json`, JSON.stringify(result));
+    printed.push(doc.file);
+    return result;
   }
 
-  /** Removes older versions of the documents. */
-  prune(docs: PdfDocument[]): void {
-    const current = new Set(docs.flatMap((d) => [this.base(d), `${this.base(d)}.json`]));
+  /** Removes what this build did not use (older versions of the documents). */
+  prune(): void {
+    const current = new Set([...this.files.values()].flatMap((base) => [base, `${base}.json`]));
     for (const name of existsSync(this.dir) ? readdirSync(this.dir) : []) {
       if (!current.has(join(this.dir, name))) rmSync(join(this.dir, name), { force: true, recursive: true });
     }
