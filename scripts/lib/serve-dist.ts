@@ -1,7 +1,7 @@
 /** The built site for the scripts: where it is, its pages, and a minimal loopback server for it. */
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const dist = join(import.meta.dirname, '../../dist');
@@ -22,6 +22,9 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
 };
 const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.svg', '.json']);
 
@@ -31,18 +34,27 @@ export function fileFor(path: string): string {
   return existsSync(file) && statSync(file).isDirectory() ? join(file, 'index.html') : file;
 }
 
-/** Serves dist/ with gzip, as a real static host would. Returns the origin and a way to stop. */
-export async function serveDist(): Promise<{ origin: string; server: Server }> {
+/**
+ * Serves dist/ as the production server does (deploy/nginx): gzip, a directory asked for without its
+ * slash redirected to it (query kept), anything else missing answered by 404.html with status 404.
+ * Returns the origin and a way to stop. `port` 0 picks a free one.
+ */
+export async function serveDist(port = 0): Promise<{ origin: string; server: Server }> {
   const server = createServer((req, res) => {
-    const file = fileFor(new URL(req.url!, 'http://x').pathname);
-    if (!existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end(readFileSync(join(dist, '404.html')));
+    const url = new URL(req.url!, 'http://x');
+    const file = fileFor(url.pathname);
+    const asked = join(dist, decodeURIComponent(url.pathname));
+    if (!url.pathname.endsWith('/') && existsSync(asked) && statSync(asked).isDirectory()) {
+      return void res.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+    }
+    if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end(readFileSync(join(dist, '404.html')));
     const ext = extname(file);
     const body = readFileSync(file);
     const gzip = COMPRESSIBLE.has(ext) && /gzip/.test(String(req.headers['accept-encoding']));
     res.writeHead(200, { 'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
     res.end(gzip ? gzipSync(body) : body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
 }
 

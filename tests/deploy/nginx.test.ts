@@ -160,7 +160,7 @@ describe('nginx with deploy/nginx/handbook.conf serves dist/', { skip }, () => {
   test('a page without its trailing slash redirects to it on the host the reader used, keeping the query', async () => {
     const page = servedPaths().find((p) => /^\/\w+\/\w+\/$/.test(p))!;
     const bare = page.slice(0, -1);
-    for (const [query, host] of [['', undefined], [WECHAT_QUERY, 'handbook.example.cn']] as const) {
+    for (const [query, host] of [['', undefined], [WECHAT_QUERY, 'handbook.example.com']] as const) {
       const reply = await get(origin, bare + query, host ? { host, 'x-forwarded-proto': 'https' } : {});
       assert.equal(reply.status, 301, bare + query);
       // Relative: behind a proxy that terminates HTTPS, an absolute Location would name nginx's own scheme and port.

@@ -73,6 +73,15 @@ test('the 404 page helps the reader on', async ({ page }) => {
   await expect(page.getByRole('main').getByRole('link', { name: '全书目录' })).toHaveAttribute('href', '/book/');
 });
 
+test('a page asked for without its trailing slash is redirected to it, query kept (npm run preview serves like the server)', async ({ page }) => {
+  const path = PAGE_TYPES.section.replace(/\/$/, '');
+  const response = await page.goto(`${path}?from=timeline`);
+  expect(response!.status()).toBe(200);
+  expect(new URL(page.url()).pathname).toBe(PAGE_TYPES.section);
+  expect(new URL(page.url()).search).toBe('?from=timeline');
+  await expect(page.locator('h1')).toBeVisible();
+});
+
 test('the reading-progress bar follows the scroll', async ({ page }) => {
   await page.goto(PAGE_TYPES.section);
   const scale = () => page.locator('.progress').evaluate((bar) => new DOMMatrix(getComputedStyle(bar).transform).a);

@@ -108,7 +108,7 @@ test('theme: a standalone diagram gets the page diagram rules, with light and da
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>x</title>
 <meta property="og:title" content="2.17 共情 &amp; “倾听”">
 <meta property="og:description" content="先接住情绪。">
-<meta property="og:image" content="https://h.example.cn/og/book-2-17.png"></head>
+<meta property="og:image" content="https://h.example.com/og/book-2-17.png"></head>
 <body><header><h2>站点</h2></header><main><h1>共情</h1>
 <figure class="diagram" data-diagram="aaa111"><svg width="200" height="100" viewBox="0 0 200 100"><g><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">第一行<br>第二行&nbsp;</div></foreignObject></g></svg></figure>
 <h2 id="three-f">3F法<a class="heading-link" href="#three-f" data-screen-only>#</a></h2><p>正文</p>
@@ -123,7 +123,7 @@ const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><tit
 </main></body></html>`;
 
 test('pages: the og: properties are read from the head, character references decoded', () => {
-  assert.deepEqual(pageMeta(PAGE), { title: '2.17 共情 & “倾听”', description: '先接住情绪。', image: 'https://h.example.cn/og/book-2-17.png' });
+  assert.deepEqual(pageMeta(PAGE), { title: '2.17 共情 & “倾听”', description: '先接住情绪。', image: 'https://h.example.com/og/book-2-17.png' });
   assert.equal(pageMeta('<html><head><title>x</title></head></html>'), undefined);
   assert.equal(pagePath('book/2/17/index.html'), '/book/2/17/');
   assert.equal(pagePath('index.html'), '/');
@@ -179,12 +179,12 @@ test('text sizes: CJK characters count a full em, others about half; the largest
 
 test('phrase card picture: phone width at 2×, the two labels as the call-outs name them, the address at the bottom', () => {
   const card = pictureSources(PAGE).cards[0]!;
-  const picture = cardPicture(card, 'h.example.cn/phrases/angry-video/', '培训手册', colors);
+  const picture = cardPicture(card, 'h.example.com/phrases/angry-video/', '培训手册', colors);
   assert.deepEqual([picture.width, picture.height, picture.scale], [PHONE_WIDTH, undefined, PICTURE_SCALE]);
   const words = texts(picture.element);
   assert.deepEqual(words.slice(0, 2), ['客户拍视频、说要曝光', '5.1.11 客户拍视频、说要曝光']);
   assert.ok(words.includes('√ 可以这样说') && words.includes('× 避免这样说'), words.join(' | '));
-  assert.deepEqual(words.slice(-2), ['h.example.cn/phrases/angry-video/', '培训手册']);
+  assert.deepEqual(words.slice(-2), ['h.example.com/phrases/angry-video/', '培训手册']);
   const noAvoid = texts(cardPicture({ ...card, avoid: [] }, 'u', 's', colors).element);
   assert.ok(!noAvoid.includes('× 避免这样说'), 'no empty box');
 });
@@ -195,15 +195,15 @@ test('diagram picture: phone width while labels stay readable, wider (never smal
   const wide = diagramFit(922);
   assert.equal(wide.drawn, Math.ceil(922 * MIN_READABLE_SCALE));
   assert.equal(wide.width, wide.drawn + 50);
-  const { html, width } = diagramPicture({ svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', svgWidth: 922, title: '3.5 <改进>', url: 'h.example.cn/book/3/5/#how', siteName: '培训手册', colors });
+  const { html, width } = diagramPicture({ svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', svgWidth: 922, title: '3.5 <改进>', url: 'h.example.com/book/3/5/#how', siteName: '培训手册', colors });
   assert.equal(width, wide.width);
   assert.match(html, /<h1>3\.5 &#60;改进&#62;<\/h1>/);
   assert.match(html, /src="data:image\/svg\+xml;base64,/);
-  assert.match(html, /h\.example\.cn\/book\/3\/5\/#how/);
+  assert.match(html, /h\.example\.com\/book\/3\/5\/#how/);
 });
 
 test('printed address: host and path without the scheme; a preview says so', () => {
-  assert.equal(printedUrl('https://h.example.cn', '/book/3/5/#how'), 'h.example.cn/book/3/5/#how');
+  assert.equal(printedUrl('https://h.example.com', '/book/3/5/#how'), 'h.example.com/book/3/5/#how');
   assert.equal(printedUrl('http://127.0.0.1:4321/', '/phrases/x/'), '127.0.0.1:4321/phrases/x/');
   assert.equal(printedUrl(undefined, '/phrases/x/'), '预览版 /phrases/x/');
 });

@@ -69,8 +69,12 @@ test('Mermaid errors in words, with the line inside the diagram', () => {
   assert.equal(explainMermaidError('Lexical error on line 2. Unrecognized text.').diagramLine, 2);
 });
 
-test('tables scroll inside their own box', () => {
-  assert.match(render('| a | b |\n|---|---|\n| 1 | 2 |\n'), /<section class="scroll-box" tabindex="0" aria-label="[^"]+"><table>/);
+test('tables scroll inside their own box; several boxes on a page get names of their own', () => {
+  const table = '| a | b |\n|---|---|\n| 1 | 2 |\n';
+  assert.match(render(table), /<section class="scroll-box" tabindex="0" aria-label="[^"]+"><table>/);
+  const names = [...render(`${table}\n段落\n\n${table}`).matchAll(/<section class="scroll-box"[^>]* aria-label="([^"]+)"/g)].map((m) => m[1]);
+  assert.equal(names.length, 2);
+  assert.equal(new Set(names).size, 2, names.join(' / '));
 });
 
 test('diagram keys follow the source and the config; ids are renamed everywhere', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareNumbers, fileForNumber, kindOf, numberForFile, parentNumber, partOf, roleCodeOfCase } from '../../src/lib/content/numbering.ts';
-import { bookUrl, caseUrl, ogImageUrl, roleTagUrl, roleUrl, tagUrl, urlOfRef } from '../../src/lib/site/urls.ts';
+import { bookUrl, caseUrl, ogImageUrl, phraseCardAnchor, phraseCardUrl, roleTagUrl, roleUrl, tagUrl, urlOfRef } from '../../src/lib/site/urls.ts';
 import { parseContentRef } from '../../src/lib/content/refs.ts';
 import { isValidAnchor, splitHeadingAnchor } from '../../src/lib/content/headings.ts';
 import { nextFontSize } from '../../src/lib/reading.ts';
@@ -77,4 +77,10 @@ test('share images and filtered case pages have short ASCII addresses', () => {
   assert.equal(ogImageUrl('/book/2/17/'), '/og/book-2-17.png');
   assert.equal(ogImageUrl('/'), '/og/home.png');
   assert.equal(roleTagUrl('lobby', 'elderly'), '/cases/role/lobby/tag/elderly/');
+});
+
+test('a phrase card has a short address, and an anchor in lists that is a valid id (starts with a letter)', () => {
+  assert.equal(phraseCardUrl('3-6-app-refuse'), '/phrases/3-6-app-refuse/');
+  for (const id of ['3-6-app-refuse', '01014-handling', 'calm']) assert.match(phraseCardAnchor(id), /^[a-z][a-z0-9-]*$/);
+  assert.notEqual(phraseCardAnchor('1'), phraseCardAnchor('2'));
 });

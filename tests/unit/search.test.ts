@@ -8,7 +8,7 @@ import { readState, writeState } from '../../src/lib/search/url-state.ts';
 import { closestTopics } from '../../src/lib/search/suggest.ts';
 import { compileLexicon, Lexicon } from '../../src/lib/search/vocabulary.ts';
 import { parseVocabulary, readVocabulary, VOCABULARY_FILE } from '../../src/lib/search/vocabulary-schema.ts';
-import { parseQuery } from '../../src/lib/search/query.ts';
+import { ECHO_CHARS, echoQuery, parseQuery } from '../../src/lib/search/query.ts';
 import { chineseWords } from '../../src/lib/search/words.ts';
 
 test('section numbers and case ids typed as queries are looked up exactly', () => {
@@ -89,4 +89,13 @@ test('when nothing is found, the topics sharing most with the query are offered'
   const topics = [{ name: '现金存取', url: '/t/cash/' }, { name: '信用卡', url: '/t/cc/' }, { name: '第2篇 理念原则篇', url: '/book/2/' }];
   assert.deepEqual(closestTopics('取现金', topics).map((t) => t.url), ['/t/cash/']);
   assert.deepEqual(closestTopics('xyz', topics), []);
+});
+
+test('a query is echoed short: spaces squeezed, a pasted paragraph cut with …', () => {
+  assert.equal(echoQuery('  ATM   吞卡 '), 'ATM 吞卡');
+  const long = '客户'.repeat(200);
+  const echoed = echoQuery(long);
+  assert.equal([...echoed].length, ECHO_CHARS + 1);
+  assert.ok(echoed.endsWith('…'));
+  assert.equal(echoQuery('𠀀'.repeat(ECHO_CHARS)), '𠀀'.repeat(ECHO_CHARS), 'counts characters, not UTF-16 units');
 });

@@ -10,7 +10,7 @@
  */
 import { closestTopics } from '../../lib/search/suggest.ts';
 import { createInstantSearch, keepStrongOnTop, type InstantIndex, type InstantSearch } from '../../lib/search/instant.ts';
-import type { ParsedQuery } from '../../lib/search/query.ts';
+import { EMPTY_QUERY_MESSAGE, echoQuery, type ParsedQuery } from '../../lib/search/query.ts';
 import { readState, writeState } from '../../lib/search/url-state.ts';
 import { chineseWords } from '../../lib/search/words.ts';
 import { fullTextEvidence, loadPagefind } from './full-text.ts';
@@ -75,7 +75,9 @@ async function run(typing: boolean): Promise<void> {
     entries = listed.map((doc) => ({ doc, marks: [] }));
     show(PAGE_SIZE);
     list.dataset.state = 'instant';
-    finish(listed.length ? `${listed.length}个页面符合筛选条件` : '');
+    // Submitted with only spaces in the box: say so rather than silently doing nothing.
+    const onlySpaces = !typing && !listed.length && input.value.length > 0;
+    finish(listed.length ? `${listed.length}个页面符合筛选条件` : onlySpaces ? EMPTY_QUERY_MESSAGE : '');
     return;
   }
   const parsed = instant.parse(query);
@@ -119,7 +121,7 @@ function finish(message: string, parsed?: ParsedQuery, query?: string): void {
   if (!entries.length && parsed && query) {
     empty.replaceChildren(nothingFound(query, parsed, closestTopics(query, instant.topics)));
     empty.hidden = false;
-    status.textContent = `没有找到“${query}”`;
+    status.textContent = `没有找到“${echoQuery(query)}”`;
   }
   list.dataset.state = 'done';
 }

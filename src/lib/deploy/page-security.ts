@@ -13,7 +13,7 @@ import { hashesAllow, scriptHash } from './csp.ts';
 export interface PageRules {
   /** The script hashes the page's policy allows ("sha256-…"). */
   scriptHashes: Set<string>;
-  /** The site's public origin ("https://handbook.example.cn"), when the build knew it. */
+  /** The site's public origin ("https://handbook.example.com"), when the build knew it. */
   origin?: string | undefined;
 }
 

@@ -82,6 +82,11 @@ export function rehypeFoldCaseAnswers() {
     tree.children.splice(at + 1, end - at - 1, h('details', { className: ['answers'] }, [h('summary', {}, [h('span', { className: ['fold-hint'], [SCREEN_ONLY_PROP]: '' }, '点击展开参考要点（培训师用）')]), ...rest]));
   };
 }
+/**
+ * Tables scroll sideways in a box of their own (a phone is narrower than most tables). A focusable box
+ * is a region landmark, and landmarks need names of their own on a page: when a page has several boxes
+ * with one name (two tables, two diagrams), they are numbered: “第2个表格（可左右滑动）”.
+ */
 export function rehypeScrollTables() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element, index, parent) => {
@@ -93,6 +98,13 @@ export function rehypeScrollTables() {
         children: [node],
       };
     });
+    const byName = new Map<string, Element[]>();
+    visit(tree, 'element', (node: Element) => {
+      const name = node.properties.ariaLabel;
+      if (node.tagName !== 'section' || typeof name !== 'string') return;
+      byName.set(name, [...(byName.get(name) ?? []), node]);
+    });
+    for (const [name, boxes] of byName) if (boxes.length > 1) boxes.forEach((box, i) => (box.properties.ariaLabel = `第${i + 1}个${name}`));
   };
 }
 

@@ -42,6 +42,18 @@ export interface ParsedQuery {
   ignored: string[];
 }
 
+/** How many characters of a query are repeated back in a message ("没有找到“…”"): a pasted paragraph is not echoed whole. */
+export const ECHO_CHARS = 20;
+
+/** The query as messages repeat it: spaces squeezed, cut at ECHO_CHARS characters with "…". */
+export function echoQuery(query: string): string {
+  const chars = [...query.trim().replace(/\s+/gu, ' ')];
+  return chars.length > ECHO_CHARS ? `${chars.slice(0, ECHO_CHARS).join('')}…` : chars.join('');
+}
+
+/** What the search says when only spaces (or nothing) were submitted. */
+export const EMPTY_QUERY_MESSAGE = '请先输入要查的词，如“挂失”“年费”“ATM吞卡”。';
+
 const SEPARATORS = /[\s\p{P}\p{S}]+/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 

@@ -41,6 +41,10 @@ export function phrasesRoleUrl(slug: string): string {
 export function phraseCardUrl(id: string): string {
   return `/phrases/${id}/`;
 }
+/** A card's anchor inside a list of cards: ids like "3-6-app-refuse" start with a digit, so they get a letter first. */
+export function phraseCardAnchor(id: string): string {
+  return `card-${id}`;
+}
 /** A card as a phone-width picture to keep (保存图片), with its short address printed on it. */
 export function phraseCardImageUrl(id: string): string {
   return `/phrases/${id}/card.png`;
