@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareDocs, createInstantSearch, instantDoc, keepStrongOnTop, lexiconOf, type InstantDoc, type PagefindFragment } from '../../src/lib/search/instant.ts';
+import { compareDocs, containsWhole, countWhole, createInstantSearch, instantDoc, keepStrongOnTop, lexiconOf, type InstantDoc, type PagefindFragment } from '../../src/lib/search/instant.ts';
 import { buildInstantIndex } from '../../src/lib/search/index-build.ts';
 import { chineseWords } from '../../src/lib/search/words.ts';
 import { TYPE } from '../../src/lib/search/fields.ts';
@@ -98,6 +98,31 @@ test('what the full text says about a word outside the lexicon joins the ranking
   assert.deepEqual(search.search(parsed).map((h) => h.doc.url), []);
   const evidence = new Map([['扬言', { mentions: new Map([['c5005', 1]]), pages: 1 }]]);
   assert.deepEqual(search.search(parsed, {}, evidence).map((h) => h.doc.url), ['/cases/05005/']);
+});
+
+test('a word the full text finds nowhere does not sink the pages that match the rest of the query', () => {
+  // A library large enough that an unknown word weighs like a rare one (as in the real index).
+  const more = Array.from({ length: 60 }, (_, i) => page(`x${i}`, `/book/9/${i + 1}/`, `9.${i + 1}`, `9.${i + 1} 其他`, '别的话题。', '说的是别的事情，也提到年费。'));
+  const big = createInstantSearch(buildInstantIndex([...PAGES, ...more], VOCABULARY, [], splitter), splitter);
+  const parsed = big.parse('年费qwzx');
+  const nowhere = new Map([['qwzx', { mentions: new Map<string, number>(), pages: 0 }]]);
+  assert.ok(big.search(parsed, {}, nowhere).map((h) => h.doc.url).includes('/cases/01006/'));
+  // Alone, or with words that are not the handbook's (红烧肉的做法), it still finds nothing.
+  assert.deepEqual(big.search(big.parse('qwzx'), {}, nowhere), []);
+  const everywhere = new Map([...nowhere, ['事情', { mentions: new Map(more.map((p) => [p.id, 1])), pages: more.length }]]);
+  assert.deepEqual(big.search(big.parse('qwzx事情'), {}, everywhere), []);
+});
+
+test('a number is found only whole: 17 is not in 2.17 or 4171', () => {
+  const has = containsWhole('17');
+  assert.equal(has('2.17 共情'), false);
+  assert.equal(has('4171元'), false);
+  assert.equal(has('17.5元'), false);
+  assert.equal(has('下午17:30'), true);
+  assert.equal(has('第17条'), true);
+  assert.equal(containsWhole('吞卡')('卡被吞卡'), true);
+  assert.equal(countWhole('17日、2.17、17:30、4171', '17'), 2);
+  assert.equal(countWhole('吞卡，又吞卡', '吞卡'), 2);
 });
 
 test('strong hits keep their places when the list is ranked again', () => {

@@ -5,7 +5,7 @@
  * it does not know by its first letters: "tunka" would find "t…").
  */
 import { bodyText, fragmentUrl, parseFragment } from '../../lib/search/fragment.ts';
-import type { Filters, FullTextEvidence, InstantDoc, PagefindFragment } from '../../lib/search/instant.ts';
+import { countWhole, type Filters, type FullTextEvidence, type InstantDoc, type PagefindFragment } from '../../lib/search/instant.ts';
 import { normalize } from '../../lib/search/vocabulary.ts';
 import { pagefindScriptUrl } from '../../lib/site/urls.ts';
 
@@ -53,8 +53,8 @@ export function fragment(id: string): Promise<PagefindFragment | undefined> {
   return loading;
 }
 
-/** How often a page's text mentions a word. */
-export const mentions = (body: string, word: string): number => normalize(body).split(word).length - 1;
+/** How often a page's text mentions a word (a number only whole: 17 is not in 2.17). */
+export const mentions = (body: string, word: string): number => countWhole(normalize(body), word);
 
 /**
  * What the full text says about each word: the pages Pagefind finds for it, checked against their

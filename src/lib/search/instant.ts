@@ -156,6 +156,20 @@ export interface InstantSearch {
   filterValues(name: string): [string, number][];
 }
 
+/**
+ * A test for `word` in a field's text. A number counts only as a whole number: "17" is not in "2.17"
+ * or "4171" (a section number or an amount), so "iPhone 17" does not find 2.17.
+ */
+export function containsWhole(word: string): (text: string) => boolean {
+  return (text) => countWhole(text, word) > 0;
+}
+
+/** How often `text` has `word`, numbers counted only whole (as containsWhole). */
+export function countWhole(text: string, word: string): number {
+  if (!/^\d+$/.test(word)) return text.split(word).length - 1;
+  return text.match(new RegExp(`(?<![\\d.])${word}(?![\\d]|\\.\\d)`, 'g'))?.length ?? 0;
+}
+
 /** `splitter` splits queries into words (see words.ts); without it, runs of text are taken whole. */
 export function createInstantSearch(index: InstantIndex, splitter?: Splitter): InstantSearch {
   const docs = index.docs;
@@ -173,13 +187,17 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
   const N = docs.length;
   const idf = (df: number) => Math.log(1 + (N - Math.max(df, 0) + 0.5) / (Math.max(df, 0) + 0.5));
   const fieldWeight = (mask: number) => Math.max(0, ...FIELDS.filter((f) => mask & FIELD[f]).map((f) => FIELD_WEIGHT[f]));
-  const fieldsWith = (p: number, word: string) => FIELDS.reduce((mask, f) => (texts[p]![f].some((t) => t.includes(word)) ? mask | FIELD[f] : mask), 0);
+  const fieldsWith = (p: number, word: string) => {
+    const has = containsWhole(word);
+    return FIELDS.reduce((mask, f) => (texts[p]![f].some(has) ? mask | FIELD[f] : mask), 0);
+  };
 
   function search(query: ParsedQuery, filters: Filters = {}, fullText: FullTextEvidence = new Map()): InstantHit[] {
     if (query.exact) {
       const page = docs.find((d) => d.filters[FILTER.number]?.[0] === query.exact);
       if (page && matchesFilters(page, filters)) return [{ doc: page, score: NUMBER_WEIGHT, strong: true, marks: [] }];
     }
+    const onTopic = query.terms.some((term) => term.word === undefined);
     /** For each term: page → [how much it counts there, strong there]. */
     const matched = query.terms.map((term) => {
       const pages = new Map<number, [number, boolean]>();
@@ -202,10 +220,14 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
       // A word the full text has not been asked about yet may be on many more pages than its fields show.
       const pending = term.word !== undefined && !fullText.has(term.word);
       const df = Math.max(pages.size, fullText.get(term.word ?? '')?.pages ?? 0, pending ? UNKNOWN_DF : 0);
-      return { pages, weight: idf(df || UNKNOWN_DF), pending };
+      // A word the full text was asked about and no page has ("取5万块钱") tells no page from another: in
+      // a query that also has a word of the handbook's lexicon (登记), it does not count against the pages
+      // that match the rest. A query made only of words outside the lexicon ("红烧肉的做法") keeps it.
+      const nowhere = term.word !== undefined && !pending && df === 0 && onTopic;
+      return { pages, weight: idf(df || UNKNOWN_DF), pending, nowhere };
     });
     // Until the full text has answered, a page may yet hold a pending word: it counts half against the pages that do not show it.
-    const total = matched.reduce((sum, m) => sum + m.weight * (m.pending ? PENDING_SHARE : 1), 0);
+    const total = matched.reduce((sum, m) => sum + (m.nowhere ? 0 : m.weight * (m.pending ? PENDING_SHARE : 1)), 0);
     const phrases = query.phrases.map((phrase) => {
       const mentions = fullText.get(phrase.text)?.mentions;
       return { ...phrase, value: docs.map((doc, p) => fieldWeight(fieldsWith(p, phrase.text)) + textWeight(mentions?.get(doc.id) ?? 0)) };
