@@ -6,6 +6,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { lexiconOf, type InstantIndex } from '../../src/lib/search/instant.ts';
 import { EMPTY_QUERY_MESSAGE, echoQuery } from '../../src/lib/search/query.ts';
+import { SCENARIO_BADGE } from '../../src/lib/site/labels.ts';
+import { FILTER } from '../../src/lib/search/fields.ts';
 
 test.beforeEach(({}, info) => test.skip(info.project.name !== 'phone', 'search behaves the same at every size: checked at phone size'));
 
@@ -132,6 +134,17 @@ test('filters alone list their pages; role and tag combine', async ({ page }) =>
   await page.goto(page.url());
   await done(page);
   expect(await paths(page)).toEqual(listed);
+});
+
+test('an invented story (情景示例) shows its badge in the results; a real case does not', async ({ page }) => {
+  const index = await instantIndex(page);
+  const story = index.docs.find((d) => d.scenario);
+  const real = index.docs.find((d) => !d.scenario && d.url.startsWith('/cases/'));
+  test.skip(!story, 'no page of this build is an invented story');
+  for (const [doc, badge] of [[story!, 1], [real!, 0]] as const) {
+    await search(page, doc.filters[FILTER.number]![0]!);
+    await expect(page.locator('.search-results > li').first().locator('.badge', { hasText: SCENARIO_BADGE })).toHaveCount(badge);
+  }
 });
 
 test('a type filter keeps one kind of page', async ({ page }) => {

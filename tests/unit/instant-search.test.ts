@@ -113,6 +113,12 @@ test('a word the full text finds nowhere does not sink the pages that match the 
   assert.deepEqual(big.search(big.parse('qwzx事情'), {}, everywhere), []);
 });
 
+test('a page marked as an invented story carries the flag into the index, and only then', () => {
+  const story = page('s1', '/cases/06007/', '06007', '案例 06007 假币', '情景。', '正文。', { meta: { scenario: '1' } });
+  assert.equal(instantDoc(story.id, story.fragment).scenario, true);
+  assert.equal('scenario' in instantDoc(PAGES[0]!.id, PAGES[0]!.fragment), false);
+});
+
 test('a number is found only whole: 17 is not in 2.17 or 4171', () => {
   const has = containsWhole('17');
   assert.equal(has('2.17 共情'), false);

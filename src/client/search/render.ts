@@ -6,6 +6,7 @@ import { findMatches, highlightParam } from '../../lib/search/highlight.ts';
 import type { InstantDoc, InstantHeading, Topic } from '../../lib/search/instant.ts';
 import { echoQuery, type ParsedQuery } from '../../lib/search/query.ts';
 import { bookIndexUrl, casesIndexUrl } from '../../lib/site/urls.ts';
+import { SCENARIO_BADGE } from '../../lib/site/labels.ts';
 import { markedText } from '../highlight.ts';
 import { fragment } from './full-text.ts';
 
@@ -40,6 +41,12 @@ export function resultItem({ doc, marks }: Entry): HTMLLIElement {
   item.dataset.id = doc.id;
   item.dataset.marks = marks.join(' ');
   item.append(link(doc.url, doc.title, marks, 'result-title'));
+  if (doc.scenario) {
+    const badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.textContent = SCENARIO_BADGE;
+    item.append(badge);
+  }
   const excerpt = document.createElement('p');
   excerpt.append(markedText(doc.summary, marks));
   item.append(excerpt);

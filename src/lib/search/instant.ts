@@ -33,6 +33,8 @@ export interface InstantDoc {
   headings: InstantHeading[];
   /** Pagefind's filters of the page (类型, 篇, 岗位, 标签, 编号). */
   filters: Record<string, string[]>;
+  /** An invented story (情景示例): results show the badge. Present only when true. */
+  scenario?: true;
 }
 
 /** A page to suggest when nothing is found: a tag's or a part's page. */
@@ -56,7 +58,7 @@ export interface InstantIndex {
 export type Filters = Record<string, string[]>;
 
 /** Page data Pagefind does not keep on its own: stored as Pagefind meta by SearchIndexData.astro. */
-export const META = { summary: 'summary', keywords: 'keywords' } as const;
+export const META = { summary: 'summary', keywords: 'keywords', scenario: 'scenario' } as const;
 
 /** The part of a Pagefind fragment (dist/pagefind/fragment/*.pf_fragment) the indexes are built from. */
 export interface PagefindFragment {
@@ -83,6 +85,7 @@ export function instantDoc(id: string, fragment: PagefindFragment): InstantDoc {
     keywords: (fragment.meta[META.keywords] ?? '').split(KEYWORD_SEPARATOR).filter(Boolean),
     headings: fragment.anchors.filter((a) => /^h[2-4]$/.test(a.element) && a.text).map((a) => ({ anchor: a.id, text: a.text })),
     filters,
+    ...(fragment.meta[META.scenario] ? { scenario: true as const } : {}),
   };
 }
 
