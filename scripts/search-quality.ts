@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { fileFor, serveDist } from './lib/serve-dist.ts';
+import { cardSourceOf, fileFor, serveDist } from './lib/serve-dist.ts';
 
 interface Query {
   q: string;
@@ -79,9 +79,7 @@ const run = async (q: string) => resultsOf(page, origin, q);
 
 const pct = (n: number, of: number) => (of === 0 ? '     –' : `${((n / of) * 100).toFixed(1)}%`.padStart(6));
 /** A phrase card answers for the page it comes from (its 出自 link): the set was written before the cards. */
-const sourceOf = (url: string): string | undefined =>
-  url.startsWith('/phrases/') ? /data-card-source>出自<a href="([^"#]*)/.exec(readFileSync(fileFor(url), 'utf8'))?.[1] : undefined;
-const rank = (urls: string[], expect: string[]) => urls.findIndex((u) => expect.includes(u) || expect.includes(sourceOf(u) ?? ''));
+const rank = (urls: string[], expect: string[]) => urls.findIndex((u) => expect.includes(u) || expect.includes(cardSourceOf(u) ?? ''));
 
 function recall(name: string, queries: Query[], lists: Lists[]): void {
   for (const stage of STAGES) {

@@ -35,7 +35,8 @@ export function fileFor(path: string): string {
 }
 
 /**
- * Serves dist/ as the production server does (deploy/nginx): gzip, a directory asked for without its
+ * Serves dist/ as the production server does (deploy/nginx): the build's .br/.gz copies (gzip on the fly
+ * for files without one), a directory asked for without its
  * slash redirected to it (query kept), anything else missing answered by 404.html with status 404.
  * Returns the origin and a way to stop. `port` 0 picks a free one.
  */
@@ -49,9 +50,17 @@ export async function serveDist(port = 0): Promise<{ origin: string; server: Ser
     }
     if (!file.startsWith(dist + sep) || !existsSync(file) || !statSync(file).isFile()) return void res.writeHead(404).end(readFileSync(join(dist, '404.html')));
     const ext = extname(file);
+    const type = { 'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream' };
+    const accepts = String(req.headers['accept-encoding'] ?? '');
+    // The build's precompressed copies first, as nginx's brotli_static and gzip_static send them.
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']] as const) {
+      if (COMPRESSIBLE.has(ext) && accepts.includes(encoding) && existsSync(file + suffix)) {
+        return void res.writeHead(200, { ...type, 'content-encoding': encoding, vary: 'Accept-Encoding' }).end(readFileSync(file + suffix));
+      }
+    }
     const body = readFileSync(file);
-    const gzip = COMPRESSIBLE.has(ext) && /gzip/.test(String(req.headers['accept-encoding']));
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+    const gzip = COMPRESSIBLE.has(ext) && accepts.includes('gzip');
+    res.writeHead(200, { ...type, ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}) });
     res.end(gzip ? gzipSync(body) : body);
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -64,4 +73,21 @@ export function instantIndexPath(): string {
   const url = /data-index="([^"]+)"/.exec(page)?.[1];
   if (!url) throw new Error('dist/search/index.html names no instant index: run npm run build first');
   return join(dist, url);
+}
+
+/** The page a built phrase card comes from (its 出自 link, "/book/5/1/11/"), or undefined for any other page. */
+export function cardSourceOf(url: string): string | undefined {
+  if (!url.startsWith('/phrases/')) return undefined;
+  return /data-card-source>出自<a href="([^"#]*)/.exec(readFileSync(fileFor(url), 'utf8'))?.[1];
+}
+
+/** Every phrase card's own page and the page it comes from. */
+export function phraseCardSources(): Map<string, string> {
+  const cards = new Map<string, string>();
+  for (const file of htmlFiles()) {
+    const url = `/${file.replace(/index\.html$/, '')}`;
+    const source = /^\/phrases\/[^/]+\/$/.test(url) ? cardSourceOf(url) : undefined;
+    if (source) cards.set(url, source);
+  }
+  return cards;
 }
