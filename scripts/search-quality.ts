@@ -20,7 +20,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium, type Page } from 'playwright';
 import { chromiumLaunchOptions } from '../src/lib/chromium.ts';
-import { cardSourceOf, fileFor, serveDist } from './lib/serve-dist.ts';
+import { fileFor, phraseCardSources, serveDist } from './lib/serve-dist.ts';
 
 interface Query {
   q: string;
@@ -35,11 +35,14 @@ const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../tests/$
 const tuning = read<{ queries: Query[] }>('search-queries.json').queries;
 const staff = read<{ queries: Query[]; nothing: string[]; words: Word[] }>('search-staff-queries.json');
 
-/** The text of a built page's <main>, tags removed. */
+/** The text of a built page's <main>, tags removed (read once a page). */
+const texts = new Map<string, string>();
 const mainText = (url: string): string => {
-  const html = readFileSync(fileFor(url), 'utf8');
-  const main = /<main\b[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-  return main.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, '');
+  if (!texts.has(url)) {
+    const main = /<main\b[\s\S]*<\/main>/.exec(readFileSync(fileFor(url), 'utf8'))?.[0] ?? '';
+    texts.set(url, main.replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '').replace(/<[^>]+>/g, ''));
+  }
+  return texts.get(url)!;
 };
 /**
  * A result is relevant to a single word when the set lists it, or, for pages written after the set
@@ -79,7 +82,8 @@ const run = async (q: string) => resultsOf(page, origin, q);
 
 const pct = (n: number, of: number) => (of === 0 ? '     –' : `${((n / of) * 100).toFixed(1)}%`.padStart(6));
 /** A phrase card answers for the page it comes from (its 出自 link): the set was written before the cards. */
-const rank = (urls: string[], expect: string[]) => urls.findIndex((u) => expect.includes(u) || expect.includes(cardSourceOf(u) ?? ''));
+const cardSources = phraseCardSources();
+const rank = (urls: string[], expect: string[]) => urls.findIndex((u) => expect.includes(u) || expect.includes(cardSources.get(u) ?? ''));
 
 function recall(name: string, queries: Query[], lists: Lists[]): void {
   for (const stage of STAGES) {

@@ -36,8 +36,8 @@ export function fileFor(path: string): string {
 
 /**
  * Serves dist/ as the production server does (deploy/nginx): the build's .br/.gz copies (gzip on the fly
- * for files without one), a directory asked for without its
- * slash redirected to it (query kept), anything else missing answered by 404.html with status 404.
+ * for files without one), a directory asked for without its slash redirected to it (query kept),
+ * anything else missing answered by 404.html with status 404.
  * Returns the origin and a way to stop. `port` 0 picks a free one.
  */
 export async function serveDist(port = 0): Promise<{ origin: string; server: Server }> {
@@ -75,18 +75,13 @@ export function instantIndexPath(): string {
   return join(dist, url);
 }
 
-/** The page a built phrase card comes from (its 出自 link, "/book/5/1/11/"), or undefined for any other page. */
-export function cardSourceOf(url: string): string | undefined {
-  if (!url.startsWith('/phrases/')) return undefined;
-  return /data-card-source>出自<a href="([^"#]*)/.exec(readFileSync(fileFor(url), 'utf8'))?.[1];
-}
-
-/** Every phrase card's own page and the page it comes from. */
+/** Every phrase card's own page ("/phrases/5-1-11-filming/") and the page it comes from (its 出自 link, "/book/5/1/11/"). */
 export function phraseCardSources(): Map<string, string> {
   const cards = new Map<string, string>();
   for (const file of htmlFiles()) {
     const url = `/${file.replace(/index\.html$/, '')}`;
-    const source = /^\/phrases\/[^/]+\/$/.test(url) ? cardSourceOf(url) : undefined;
+    if (!/^\/phrases\/[^/]+\/$/.test(url)) continue;
+    const source = /data-card-source>出自<a href="([^"#]*)/.exec(readFileSync(join(dist, file), 'utf8'))?.[1];
     if (source) cards.set(url, source);
   }
   return cards;

@@ -5,9 +5,10 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../../scripts/lib/free-port.ts';
 
 const deployDir = join(import.meta.dirname, '../../deploy/nginx');
 /** The example paths of deploy/nginx/handbook.conf that a test (or an installer) replaces. */
@@ -35,14 +36,6 @@ function replaceExactly(file: string, text: string, pattern: RegExp, by: string,
   const found = text.match(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`))?.length ?? 0;
   if (found !== times) throw new Error(`deploy/nginx/${file}: expected ${times}× ${pattern} (found ${found}); the test fills in these lines: update tests/deploy/nginx.ts with the template`);
   return text.replace(new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`), by);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** Resolves once something accepts connections on the port; rejects if nginx exits first. */

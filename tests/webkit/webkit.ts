@@ -8,10 +8,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Builder, type WebDriver } from 'selenium-webdriver';
 import { dist, serveDist } from '../../scripts/lib/serve-dist.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
 
 export const PHONE = { width: 390, height: 844 } as const;
 
@@ -24,15 +24,6 @@ export function webkitUnavailable(): string | undefined {
   const missing = [!onPath('WebKitWebDriver') && 'webkit2gtk-driver', !onPath('Xvfb') && 'xvfb'].filter(Boolean);
   if (missing.length === 0) return undefined;
   return `WebKit smoke tests skipped: ${missing.join(' and ')} not installed. Install as root with: apt-get install ${missing.join(' ')} (bash scripts/setup.sh does it when run as root)`;
-}
-
-/** A free TCP port on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A started process; its output is kept for error messages. A pipe on fd 3 takes Xvfb's -displayfd. */
@@ -68,7 +59,7 @@ async function waitForUrl(url: string, exited: Promise<number | null>, what: () 
 }
 
 /**
- * Serves dist/ with the scripts' loopback server (gzip, 404 page) on a free port. Not astro preview:
+ * Serves dist/ with the scripts' loopback server (the one npm run preview uses) on a free port. Not astro preview:
  * loading astro.config runs the content check, which takes 15–35 s on a busy 2-core machine.
  */
 export async function serveSite(): Promise<{ url: string; close: () => Promise<void> }> {

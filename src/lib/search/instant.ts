@@ -159,18 +159,24 @@ export interface InstantSearch {
   filterValues(name: string): [string, number][];
 }
 
+/** "17" as a whole number: not inside "2.17" or "4171" (a section number or an amount). */
+const wholeNumber = (digits: string, flags = '') => new RegExp(`(?<![\\d.])${digits}(?![\\d]|\\.\\d)`, flags);
+const DIGITS = /^\d+$/;
+
 /**
- * A test for `word` in a field's text. A number counts only as a whole number: "17" is not in "2.17"
- * or "4171" (a section number or an amount), so "iPhone 17" does not find 2.17.
+ * A test for `word` in a field's text, made once per word. A number counts only as a whole number, so
+ * "iPhone 17" does not find 2.17.
  */
 export function containsWhole(word: string): (text: string) => boolean {
-  return (text) => countWhole(text, word) > 0;
+  if (!DIGITS.test(word)) return (text) => text.includes(word);
+  const pattern = wholeNumber(word);
+  return (text) => pattern.test(text);
 }
 
 /** How often `text` has `word`, numbers counted only whole (as containsWhole). */
 export function countWhole(text: string, word: string): number {
-  if (!/^\d+$/.test(word)) return text.split(word).length - 1;
-  return text.match(new RegExp(`(?<![\\d.])${word}(?![\\d]|\\.\\d)`, 'g'))?.length ?? 0;
+  if (!DIGITS.test(word)) return text.split(word).length - 1;
+  return text.match(wholeNumber(word, 'g'))?.length ?? 0;
 }
 
 /** `splitter` splits queries into words (see words.ts); without it, runs of text are taken whole. */
@@ -190,10 +196,8 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
   const N = docs.length;
   const idf = (df: number) => Math.log(1 + (N - Math.max(df, 0) + 0.5) / (Math.max(df, 0) + 0.5));
   const fieldWeight = (mask: number) => Math.max(0, ...FIELDS.filter((f) => mask & FIELD[f]).map((f) => FIELD_WEIGHT[f]));
-  const fieldsWith = (p: number, word: string) => {
-    const has = containsWhole(word);
-    return FIELDS.reduce((mask, f) => (texts[p]![f].some(has) ? mask | FIELD[f] : mask), 0);
-  };
+  /** The fields of page `p` whose text passes `has` (a containsWhole test). */
+  const fieldsWith = (p: number, has: (text: string) => boolean) => FIELDS.reduce((mask, f) => (texts[p]![f].some(has) ? mask | FIELD[f] : mask), 0);
 
   function search(query: ParsedQuery, filters: Filters = {}, fullText: FullTextEvidence = new Map()): InstantHit[] {
     if (query.exact) {
@@ -214,8 +218,9 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
       if (term.word) {
         const evidence = fullText.get(term.word);
         const byId = evidence?.mentions;
+        const has = containsWhole(term.word);
         docs.forEach((doc, p) => {
-          const mask = fieldsWith(p, term.word!);
+          const mask = fieldsWith(p, has);
           const mentions = byId?.get(doc.id) ?? 0;
           if (mask || mentions) note(p, fieldWeight(mask) + textWeight(mentions), (mask & STRONG_FIELDS) !== 0);
         });
@@ -233,7 +238,8 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
     const total = matched.reduce((sum, m) => sum + (m.nowhere ? 0 : m.weight * (m.pending ? PENDING_SHARE : 1)), 0);
     const phrases = query.phrases.map((phrase) => {
       const mentions = fullText.get(phrase.text)?.mentions;
-      return { ...phrase, value: docs.map((doc, p) => fieldWeight(fieldsWith(p, phrase.text)) + textWeight(mentions?.get(doc.id) ?? 0)) };
+      const has = containsWhole(phrase.text);
+      return { ...phrase, value: docs.map((doc, p) => fieldWeight(fieldsWith(p, has)) + textWeight(mentions?.get(doc.id) ?? 0)) };
     });
     const maxWeight = Math.max(0, ...matched.map((m) => m.weight));
 
