@@ -116,6 +116,21 @@ test('a preview build (no site address) says so, with no QR code and no links to
   assert.doesNotMatch(html, /data-qr|https?:\/\//);
 });
 
+test('a part printed alone has the same pages as in the whole, preview or not (only the page numbers start elsewhere)', () => {
+  const layout = pdfLayouts(manifest)[0]!;
+  const groupOf = (html: string) => {
+    const start = html.indexOf('<section class="group" id="group-part-2"');
+    const next = html.indexOf('<section class="group"', start + 1);
+    assert.ok(start > 0, 'part 2 is there');
+    return html.slice(start, next > 0 ? next : html.indexOf('</body>'));
+  };
+  for (const site of [manifest.site, '']) {
+    const whole = assembleDocument({ ...base, site, layout, title: '全书' });
+    const alone = assembleDocument({ ...base, site, layout, title: '第2篇', group: 'part-2' });
+    assert.equal(groupOf(alone), groupOf(whole), site ? 'with a site address' : 'in a preview');
+  }
+});
+
 test('bookmarks of a print give the page of each entry, in document order', () => {
   const layout = pdfLayouts(manifest)[0]!;
   const items = [

@@ -217,7 +217,8 @@ export function assembleDocument(input: AssembleInput): string {
       group = el('section', { className: ['group'], id: groupAnchor(entry.group), style: `page: ${pageName(entry)}` }, [
         el('p', { className: ['group-meta'] }, [text(`${layout.title} · 银行网点员工培训手册 · ${edition}版${preview ? ' · 预览版' : ''}`)]),
         el('h1', { className: ['entry-title', 'level-1'], ...(entry.url ? { id: entryAnchor(entry.url) } : {}) }, [text(entry.label)]),
-        ...(only && preview ? [el('p', { className: ['cover-preview'] }, [text(PREVIEW_NOTICE)])] : []),
+        // The same in the whole and in the part printed alone: a part must lay out page for page as in the whole.
+        ...(preview ? [el('p', { className: ['cover-preview'] }, [text(PREVIEW_NOTICE)])] : []),
         ...(members.length > 0 ? [contents(members, layout.cases ? '本组案例' : '本篇内容', 'group-toc', pageNumbers)] : []),
       ]);
       body.push(group);
