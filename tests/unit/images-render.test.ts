@@ -2,33 +2,24 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { cardPicture, ogPicture } from '../../src/lib/images/layouts.ts';
 import { pngSize } from '../../src/lib/images/png.ts';
 import { DrawPool } from '../../src/lib/images/pool.ts';
 import { renderer } from '../../src/lib/images/render.ts';
 import { palette, STYLESHEET } from '../../src/lib/images/theme.ts';
+import { readPng } from './png-pixels.ts';
 
 const root = join(import.meta.dirname, '../..');
 const colors = palette(readFileSync(join(root, STYLESHEET), 'utf8'));
 const card = { id: 'x', situation: '客户拍视频、说要曝光', source: '5.1.11 客户拍视频', say: ['“您先别急，我来帮您查。”'], avoid: ['“不许拍！”'] };
 
-/** Pixels of an RGB PNG from png.ts (one IDAT, filter 0) as [r, g, b] triples. */
-function pixels(png: Buffer): number[][] {
-  const { width, height } = pngSize(png);
-  const idat = png.indexOf('IDAT');
-  const raw = inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
-  const out: number[][] = [];
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) out.push([...raw.subarray(y * (width * 3 + 1) + 1 + x * 3, y * (width * 3 + 1) + 4 + x * 3)]);
-  return out;
-}
 
 test('drawing: a share image is 1200×630, text on the page colour; a card is 780 px wide', async () => {
   const draw = renderer(root);
   const og = await draw(ogPicture({ title: '2.17 共情', description: '先接住客户的情绪，让客户觉得被理解。' }, '投诉处理之道与术 · 培训手册', colors));
   assert.deepEqual(pngSize(og.png), { width: 1200, height: 630 });
   assert.deepEqual(og.uncovered, []);
-  const px = pixels(og.png);
+  const px = readPng(og.png).pixels;
   const hex = (p: number[]) => `#${p.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
   assert.equal(hex(px[630 * 1200 - 1]!), colors.bg, 'the background is the page colour');
   const dark = px.filter(([r, g, b]) => r! + g! + b! < 150).length;
@@ -53,10 +44,14 @@ test('drawing: a character no font has is written as its equivalent (Ⅱ → II)
   assert.deepEqual(roman.png, same.png, 'Ⅱ is drawn as II');
 });
 
-test('drawing threads: pictures come back in one piece, in any number', async () => {
-  const pool = new DrawPool(root, 2);
+test('drawing threads: pictures come back in one piece, in any number; a picture asked for before any thread waits for one', async () => {
+  const pool = new DrawPool(root);
   try {
-    const drawn = await Promise.all([1, 2, 3].map((n) => pool.draw(cardPicture({ ...card, say: card.say.concat(Array(n).fill('再说一句。')) }, 'u', 's', colors))));
+    const asked = [1, 2, 3].map((n) => pool.draw(cardPicture({ ...card, say: card.say.concat(Array(n).fill('再说一句。')) }, 'u', 's', colors)));
+    pool.addThread();
+    pool.addThread();
+    assert.equal(pool.threads, 2);
+    const drawn = await Promise.all(asked);
     const heights = drawn.map((d) => pngSize(d.png).height);
     assert.ok(heights[0]! < heights[1]! && heights[1]! < heights[2]!, `each its own picture: ${heights.join(', ')}`);
     await assert.rejects(pool.draw({ element: { type: 'div', props: { style: { display: 'grid-nope' } } }, width: 10, height: 10, scale: 1 }), /grid-nope|display/);

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { printedUrl } from '../../src/lib/images/build.ts';
@@ -14,6 +13,7 @@ import { FontSet, parseUnicodeRange, subsetsFor } from '../../src/lib/images/fon
 import { cardPicture, fitFontSize, ogPicture, PHONE_WIDTH, PICTURE_SCALE, textWidthEm, type SatoriElement } from '../../src/lib/images/layouts.ts';
 import { PageMemo } from '../../src/lib/images/page-memo.ts';
 import { encodePng, pngSize } from '../../src/lib/images/png.ts';
+import { readPng } from './png-pixels.ts';
 import { standaloneSvg } from '../../src/lib/images/standalone-svg.ts';
 import { customProperties, palette, standaloneDiagramCss } from '../../src/lib/images/theme.ts';
 import { MIN_READABLE_SCALE } from '../../src/lib/markdown/mermaid.ts';
@@ -56,16 +56,22 @@ test('PNG: the size is read from the header, anything else is refused', () => {
   assert.throws(() => pngSize(png.subarray(0, 20)), /not a PNG/);
 });
 
-test('PNG: opaque pixels are stored as RGB rows, exactly; a transparent pixel is an error', () => {
-  const rgba = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 9, 8, 7, 255]);
-  const png = encodePng(rgba, 2, 2);
-  // IHDR: 8 bits, colour type 2 (RGB); IDAT holds filter byte 0 + RGB for each row.
-  assert.deepEqual([png[24], png[25]], [8, 2]);
-  const idat = png.indexOf('IDAT');
-  const length = png.readUInt32BE(idat - 4);
-  assert.deepEqual([...inflateSync(png.subarray(idat + 4, idat + 4 + length))], [0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 9, 8, 7]);
+test('PNG: a picture of at most 256 colours is stored indexed, one with more as RGB; every pixel exactly; a transparent pixel is an error', () => {
+  const few = Uint8Array.from([255, 0, 0, 255, 0, 255, 0, 255, 255, 0, 0, 255, 9, 8, 7, 255]);
+  const indexed = readPng(encodePng(few, 2, 2));
+  assert.equal(indexed.colourType, 3);
+  assert.deepEqual(indexed.pixels, [[255, 0, 0], [0, 255, 0], [255, 0, 0], [9, 8, 7]]);
+  // 257 colours: one more than a palette holds.
+  const many = new Uint8Array(257 * 4);
+  for (let i = 0; i < 257; i++) many.set([i % 256, i >> 8, 7, 255], i * 4);
+  const rgb = readPng(encodePng(many, 257, 1));
+  assert.equal(rgb.colourType, 2);
+  assert.deepEqual(rgb.pixels[256], [0, 1, 7]);
+  assert.deepEqual(rgb.pixels[255], [255, 0, 7]);
   assert.throws(() => encodePng(Uint8Array.from([1, 2, 3, 254]), 1, 1), /pixel 0,0 is transparent/);
-  assert.throws(() => encodePng(rgba, 3, 2), /24/);
+  many[256 * 4 + 3] = 0;
+  assert.throws(() => encodePng(many, 257, 1), /pixel 256,0 is transparent/);
+  assert.throws(() => encodePng(few, 3, 2), /24/);
 });
 
 test('fonts: unicode ranges are parsed, and each character is found in its subset or reported', () => {

@@ -5,8 +5,9 @@
  * - every flowchart (figure[data-diagram]) gets its standalone SVG (查看大图) and a picture to keep
  *   (保存图片) with the short address of its page and nearest heading;
  * - every phrase card ([data-phrase-card]) gets its picture to keep, with the card's short address.
- * satori + resvg draw on worker threads; one Chromium page photographs the diagrams meanwhile. A
- * picture whose input is unchanged comes from the cache. Any failure throws: the build never ends with
+ * satori + resvg draw on worker threads; one Chromium page photographs the diagrams meanwhile; both
+ * start with the first picture the cache lacks, while the pages are still being read. A picture whose
+ * input is unchanged comes from the cache. Any failure throws: the build never ends with
  * a page pointing at a picture that is not there.
  */
 import { availableParallelism } from 'node:os';
@@ -47,7 +48,7 @@ export interface ImageBuildResult {
   bytes: number;
   /** Characters drawn as boxes, by picture (only for pictures drawn now). */
   warnings: string[];
-  /** How the time went: satori pictures (threads), diagram pictures (Chromium), side by side. */
+  /** How the time went: seconds from the start until the satori pictures (threads) and the diagram pictures (Chromium) were done; they run side by side, while the pages are read. */
   timing: { threads: number; drawing: number; photographing: number };
 }
 
@@ -77,6 +78,7 @@ interface DiagramJob {
 const packageVersion = (root: string, name: string) => (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
 export async function buildImages(options: ImageBuildOptions): Promise<ImageBuildResult> {
+  const started = performance.now();
   const { dist, root, site } = options;
   const css = readFileSync(join(root, STYLESHEET), 'utf8');
   const colors = palette(css);
@@ -89,12 +91,68 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
   const cameraTools = hash('chromium', packageVersion(root, 'playwright-core'), browserFile ? `${launch.executablePath}:${browserFile.size}:${browserFile.mtimeMs}` : 'bundled', source('diagram-pictures.ts'));
   const cacheDir = options.cacheDir ?? join(root, CACHE_DIR);
   const cache = new ImageCache(cacheDir, options.force ?? false);
+  const seconds = () => (performance.now() - started) / 1000;
 
-  // 1. What the pages ask for.
+  // Pictures are drawn while the pages are still being read: satori on threads (started at the first
+  // picture the cache lacks), diagrams one after another in Chromium (opened at the first one it lacks).
+  const placed: { key: string; out: string }[] = [];
+  const drawing: Promise<void>[] = [];
+  const warnings: string[] = [];
+  let pool: DrawPool | undefined;
+  let missing = 0;
+  let drawn = 0;
+  let shareImages = 0;
+  const draw = (d: Drawing) => {
+    placed.push(d);
+    if (cache.has(d.key)) return;
+    // A thread takes about half a second of CPU to load its fonts: one for every 16 pictures, at most one a core.
+    pool ??= new DrawPool(root);
+    if (pool.threads < availableParallelism() && missing++ % 16 === 0) pool.addThread();
+    const done = pool.draw(d.picture).then(
+      ({ png, uncovered }) => {
+        if (uncovered.length) warnings.push(`${d.what}: no glyph in Noto Sans SC for ${describeChars(uncovered)}; it shows as a box in ${d.out}. fix: use another character in that text`);
+        cache.put(d.key, png);
+        drawn++;
+      },
+      (error: Error) => {
+        throw new Error(`${d.what}: drawing ${d.out} failed: ${error.message}`);
+      },
+    );
+    // A failure is thrown once the pages are read (below), not as an unhandled rejection now.
+    done.catch(() => undefined);
+    drawing.push(done);
+  };
+  let camera: Promise<DiagramCamera> | undefined;
+  let photographs = Promise.resolve();
+  const photograph = ({ diagram, page, title }: DiagramJob) => {
+    const svgOut = join(dist, diagramUrl(diagram.key, 'svg'));
+    mkdirSync(dirname(svgOut), { recursive: true });
+    writeFileSync(svgOut, diagram.svg);
+    const url = printedUrl(site, diagram.anchor ? `${page}#${diagram.anchor}` : page);
+    const picture = diagramPicture({ svg: diagram.svg, svgWidth: diagram.width, title, url, siteName: SITE_NAME, colors });
+    const key = hash(cameraTools, picture.html, String(picture.width));
+    placed.push({ key, out: diagramUrl(diagram.key, 'png') });
+    if (cache.has(key)) return;
+    if (!camera) {
+      camera = DiagramCamera.open();
+      camera.catch(() => undefined); // reported by the first photograph that needs it
+    }
+    const opened = camera;
+    photographs = photographs.then(async () => {
+      cache.put(key, await (await opened).shoot(picture, `diagram ${diagram.key} (${page})`));
+      drawn++;
+    });
+    photographs.catch(() => undefined);
+  };
+
+  // What the pages ask for.
   const memo = new PageMemo(join(cacheDir, 'pages.json'), hash(source('extract.ts'), source('standalone-svg.ts'), packageVersion(root, 'hast-util-to-html')), diagramCss, options.force);
-  const drawings: Drawing[] = [];
-  const diagrams = new Map<string, DiagramJob>();
+  const diagrams = new Set<string>();
   const cards = new Map<string, { card: PhraseCard; page: string }>();
+  const drawCard = ({ card, page }: { card: PhraseCard; page: string }) => {
+    const picture = cardPicture(card, printedUrl(site, phraseCardUrl(card.id)), SITE_NAME, colors);
+    draw({ out: phraseCardImageUrl(card.id), what: `phrase card “${card.id}” (${page})`, picture, key: hash(drawTools, JSON.stringify(picture)) });
+  };
   for (const file of htmlFiles(dist)) {
     const page = pagePath(file);
     const { meta, diagrams: found, cards: cardsFound } = memo.findings(readFileSync(join(dist, file), 'utf8'));
@@ -102,80 +160,43 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
     // A page draws its own share image; a page that shows another's (list pages show the site's) draws nothing.
     if (meta && image === ogImageUrl(page)) {
       const picture = ogPicture(meta, SITE_NAME, colors);
-      drawings.push({ out: image, what: `${page} share image`, picture, key: hash(drawTools, JSON.stringify(picture)) });
+      draw({ out: image, what: `${page} share image`, picture, key: hash(drawTools, JSON.stringify(picture)) });
+      shareImages++;
     }
-    for (const diagram of found) if (!diagrams.has(diagram.key)) diagrams.set(diagram.key, { diagram, page, title: meta?.title ?? '' });
-    // A card listed on other pages too is drawn as its own page shows it.
-    for (const card of cardsFound) if (!cards.has(card.id) || page === phraseCardUrl(card.id)) cards.set(card.id, { card, page });
+    for (const diagram of found) {
+      if (diagrams.has(diagram.key)) continue;
+      diagrams.add(diagram.key);
+      photograph({ diagram, page, title: meta?.title ?? '' });
+    }
+    // A card listed on other pages too is drawn as its own page shows it; one without a page of its own, at the end.
+    for (const card of cardsFound) {
+      if (cards.get(card.id)?.page === phraseCardUrl(card.id)) continue;
+      cards.set(card.id, { card, page });
+      if (page === phraseCardUrl(card.id)) drawCard({ card, page });
+    }
   }
   memo.save();
-  for (const { card, page } of cards.values()) {
-    const picture = cardPicture(card, printedUrl(site, phraseCardUrl(card.id)), SITE_NAME, colors);
-    drawings.push({ out: phraseCardImageUrl(card.id), what: `phrase card “${card.id}” (${page})`, picture, key: hash(drawTools, JSON.stringify(picture)) });
-  }
+  for (const found of cards.values()) if (found.page !== phraseCardUrl(found.card.id)) drawCard(found);
 
-  // 2. Draw what the cache does not have: satori on threads, diagrams in Chromium, side by side.
+  // Both sides run to their end (the threads and the browser are closed), then the first failure is thrown.
+  const timed = async (work: Promise<unknown>) => {
+    await work;
+    return seconds();
+  };
+  const threads = pool?.threads ?? 0;
+  const [drawingDone, photographsDone] = await Promise.allSettled([
+    timed(Promise.all(drawing).finally(() => pool?.close())),
+    timed(photographs.finally(async () => (await camera?.catch(() => undefined))?.close())),
+  ]);
+  if (drawingDone.status === 'rejected') throw drawingDone.reason;
+  if (photographsDone.status === 'rejected') throw photographsDone.reason;
   let bytes = 0;
-  let drawn = 0;
-  const place = (key: string, out: string) => {
+  for (const { key, out } of placed) {
     const dest = join(dist, out);
     cache.copy(key, dest);
     bytes += statSync(dest).size;
-  };
-  const warnings: string[] = [];
-  let threads = 0;
-  const timed = async (task: () => Promise<void>) => {
-    const started = performance.now();
-    await task();
-    return (performance.now() - started) / 1000;
-  };
-  const drawAll = async () => {
-    const missing = drawings.filter((d) => !cache.has(d.key));
-    // A thread takes about half a second of CPU to load its fonts: one for every 16 pictures, at most one a core.
-    threads = Math.min(availableParallelism(), Math.ceil(missing.length / 16));
-    const pool = threads > 0 ? new DrawPool(root, threads) : undefined;
-    try {
-      await Promise.all(
-        missing.map(async (d) => {
-          const { png, uncovered } = await pool!.draw(d.picture).catch((error: Error) => {
-            throw new Error(`${d.what}: drawing ${d.out} failed: ${error.message}`);
-          });
-          if (uncovered.length) warnings.push(`${d.what}: no glyph in Noto Sans SC for ${describeChars(uncovered)}; it shows as a box in ${d.out}. fix: use another character in that text`);
-          cache.put(d.key, png);
-          drawn++;
-        }),
-      );
-    } finally {
-      await pool?.close();
-    }
-    for (const d of drawings) place(d.key, d.out);
-  };
-  const photographAll = async () => {
-    let camera: DiagramCamera | undefined;
-    try {
-      for (const { diagram, page, title } of diagrams.values()) {
-        const svgOut = join(dist, diagramUrl(diagram.key, 'svg'));
-        mkdirSync(dirname(svgOut), { recursive: true });
-        writeFileSync(svgOut, diagram.svg);
-        bytes += Buffer.byteLength(diagram.svg);
-        const url = printedUrl(site, diagram.anchor ? `${page}#${diagram.anchor}` : page);
-        const picture = diagramPicture({ svg: diagram.svg, svgWidth: diagram.width, title, url, siteName: SITE_NAME, colors });
-        const key = hash(cameraTools, picture.html, String(picture.width));
-        if (!cache.has(key)) {
-          camera ??= await DiagramCamera.open();
-          cache.put(key, await camera.shoot(picture, `diagram ${diagram.key} (${page})`));
-          drawn++;
-        }
-        place(key, diagramUrl(diagram.key, 'png'));
-      }
-    } finally {
-      await camera?.close();
-    }
-  };
-  // Both run to their end (each closes its threads or browser), then the first failure is thrown.
-  const [drawing, photographing] = await Promise.allSettled([timed(drawAll), timed(photographAll)]);
-  if (drawing.status === 'rejected') throw drawing.reason;
-  if (photographing.status === 'rejected') throw photographing.reason;
+  }
+  for (const key of diagrams) bytes += statSync(join(dist, diagramUrl(key, 'svg'))).size;
   cache.prune();
-  return { shareImages: drawings.length - cards.size, diagrams: diagrams.size, cards: cards.size, drawn, bytes, warnings, timing: { threads, drawing: drawing.value, photographing: photographing.value } };
+  return { shareImages, diagrams: diagrams.size, cards: cards.size, drawn, bytes, warnings, timing: { threads, drawing: drawingDone.value, photographing: photographsDone.value } };
 }

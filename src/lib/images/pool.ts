@@ -1,6 +1,6 @@
 /**
  * Draws pictures on worker threads (satori and resvg keep one core busy each), one picture at a time
- * per thread, in the order they were asked for.
+ * per thread, in the order they were asked for. Threads are added as the work grows (addThread).
  */
 import { Worker } from 'node:worker_threads';
 import type { Drawn } from './render.ts';
@@ -22,21 +22,31 @@ export class DrawPool {
   private readonly workers: Worker[] = [];
   private nextId = 0;
 
-  constructor(root: string, threads: number) {
+  private readonly root: string;
+
+  constructor(root: string) {
+    this.root = root;
     // resvg's allocator (mimalloc, in the process once the threads load resvg) hands freed memory back
     // to the system at once, so every picture's 3 MB canvas costs fresh page faults. Told to keep it,
     // a picture takes about a third less CPU. It reads the variable when resvg is first loaded.
     process.env.MIMALLOC_PURGE_DELAY ??= '-1';
-    for (let i = 0; i < threads; i++) {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root } });
-      worker.on('message', (reply: Reply) => this.done(worker, reply));
-      worker.on('error', (error) => this.fail(error));
-      worker.on('exit', (code) => {
-        if (code !== 0) this.fail(new Error(`a drawing thread stopped with exit code ${code}`));
-      });
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+  }
+
+  get threads(): number {
+    return this.workers.length;
+  }
+
+  /** One more thread (it loads its fonts, then takes pictures from the queue). */
+  addThread(): void {
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root: this.root } });
+    worker.on('message', (reply: Reply) => this.done(worker, reply));
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', (code) => {
+      if (code !== 0) this.fail(new Error(`a drawing thread stopped with exit code ${code}`));
+    });
+    this.workers.push(worker);
+    this.idle.push(worker);
+    this.next();
   }
 
   draw(picture: Picture): Promise<Drawn> {
