@@ -9,7 +9,11 @@
  *   - tests/search-queries.json, the tuning set (ranking, keywords and the vocabulary were tuned on it);
  *   - tests/search-staff-queries.json, the held-out set, not tuned for: questions and words as staff
  *     type them, queries that should find nothing, and single domain words with the pages that
- *     really contain them (pages written since, such as the phrase cards, count when their text has the word).
+ *     really contain them (pages written since, such as the phrase cards, count when their text has the word);
+ *   - tests/search-fresh-queries.json, a second held-out set written once the book was complete, by
+ *     someone who read only the pages (not the engine, its tuning or the other sets): questions and
+ *     queries that should find nothing, to check that changes made after reading the first held-out
+ *     set's results were not fitted to it.
  * Figures (each list as first shown, five results): recall@1 and recall@5 (one of the expected pages, or a phrase card
  * from one of them, among the first 1 / 5 results), the
  * zero-result rate of on-topic queries, hits for the queries that should find nothing, and
@@ -34,6 +38,7 @@ interface Word {
 const read = <T>(file: string): T => JSON.parse(readFileSync(new URL(`../tests/${file}`, import.meta.url), 'utf8')) as T;
 const tuning = read<{ queries: Query[] }>('search-queries.json').queries;
 const staff = read<{ queries: Query[]; nothing: string[]; words: Word[] }>('search-staff-queries.json');
+const fresh = read<{ queries: Query[]; nothing: string[] }>('search-fresh-queries.json');
 
 /** The text of a built page's <main>, tags removed (read once a page). */
 const texts = new Map<string, string>();
@@ -67,16 +72,14 @@ const { origin, server } = await serveDist();
 const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
 // Records the list as it stands when the instant index has answered (before Pagefind's results arrive).
+// Watched from the start of the document: the page can show its results before DOMContentLoaded.
 await page.addInitScript(() => {
-  document.addEventListener('DOMContentLoaded', () => {
+  // The list turns "instant", then "done"; with nothing to wait for in between, both changes come in one batch.
+  new MutationObserver((records) => {
     const list = document.querySelector<HTMLElement>('[data-search-results]');
-    if (!list) return;
-    // The list turns "instant", then "done"; with nothing to wait for in between, both changes come in one batch.
-    new MutationObserver((records) => {
-      if (list.dataset.state !== 'instant' && !records.some((r) => r.oldValue === 'instant')) return;
-      (window as unknown as { instantUrls?: string[] }).instantUrls ??= [...list.querySelectorAll<HTMLAnchorElement>(':scope > li > a.result-title')].map((a) => new URL(a.href).pathname);
-    }).observe(list, { attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
-  });
+    if (!list || (list.dataset.state !== 'instant' && !records.some((r) => r.target === list && r.oldValue === 'instant'))) return;
+    (window as unknown as { instantUrls?: string[] }).instantUrls ??= [...list.querySelectorAll<HTMLAnchorElement>(':scope > li > a.result-title')].map((a) => new URL(a.href).pathname);
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'], attributeOldValue: true });
 });
 const run = async (q: string) => resultsOf(page, origin, q);
 
@@ -113,6 +116,11 @@ const nothingLists: Lists[] = [];
 for (const q of staff.nothing) nothingLists.push(await run(q));
 const wordLists: Lists[] = [];
 for (const word of staff.words) wordLists.push(await run(word.q));
+console.log('Running the fresh held-out set…');
+const freshLists: Lists[] = [];
+for (const query of fresh.queries) freshLists.push(await run(query.q));
+const freshNothingLists: Lists[] = [];
+for (const q of fresh.nothing) freshNothingLists.push(await run(q));
 await browser.close();
 server.close();
 
@@ -120,8 +128,13 @@ console.log('\nTuning set, not yet first:');
 misses(tuning, tuningLists);
 console.log('\nHeld-out set, not yet first:');
 misses(staff.queries, staffLists);
+console.log('\nFresh set, not yet first:');
+misses(fresh.queries, freshLists);
 console.log('\nShould find nothing:');
-staff.nothing.forEach((q, i) => nothingLists[i]!.final.length > 0 && console.log(`  ${q}: ${nothingLists[i]!.final.length} results, ${nothingLists[i]!.final.slice(0, 3).join(' ')}`));
+const found = (queries: string[], lists: Lists[]) =>
+  queries.forEach((q, i) => lists[i]!.final.length > 0 && console.log(`  ${q}: ${lists[i]!.final.length} results, ${lists[i]!.final.slice(0, 3).join(' ')}`));
+found(staff.nothing, nothingLists);
+found(fresh.nothing, freshNothingLists);
 console.log('\nSingle words, results among the first five that do not contain the word:');
 staff.words.forEach((word, i) => {
   const wrong = wordLists[i]!.final.slice(0, 5).filter((u) => !relevantTo(word, u));
@@ -136,11 +149,14 @@ recall('HELD-OUT staff set', staff.queries, staffLists);
 for (const kind of [...new Set(staff.queries.map((q) => q.kind ?? ''))]) {
   recall(`  ${kind}`, staff.queries.filter((q) => q.kind === kind), staffLists.filter((_, i) => staff.queries[i]!.kind === kind));
 }
-for (const stage of STAGES) {
-  const hit = nothingLists.filter((l) => l[stage].length > 0);
-  const total = nothingLists.reduce((n, l) => n + l[stage].length, 0);
-  console.log(`${'nonsense'.padEnd(22)} ${stage.padEnd(8)} ${hit.length}/${nothingLists.length} queries with hits, ${total} hits in all`);
+function nonsense(name: string, lists: Lists[]): void {
+  for (const stage of STAGES) {
+    const hit = lists.filter((l) => l[stage].length > 0);
+    const total = lists.reduce((n, l) => n + l[stage].length, 0);
+    console.log(`${name.padEnd(22)} ${stage.padEnd(8)} ${hit.length}/${lists.length} queries with hits, ${total} hits in all`);
+  }
 }
+nonsense('nonsense', nothingLists);
 for (const stage of STAGES) {
   // Precision of the first five: the share of them that contain the word; no result at all counts 0.
   const precision = staff.words.map((word, i) => {
@@ -149,4 +165,7 @@ for (const stage of STAGES) {
   });
   console.log(`${'single words'.padEnd(22)} ${stage.padEnd(8)} precision@5 ${(precision.reduce((a, b) => a + b, 0) / precision.length).toFixed(2)}`);
 }
+console.log(`fresh held-out set: ${fresh.queries.length} on-topic, ${fresh.nothing.length} that should find nothing`);
+recall('FRESH set', fresh.queries, freshLists);
+nonsense('fresh nonsense', freshNothingLists);
 console.log('goals (held-out set, final): recall@5 ≥ 95%, zero results 0, precision@5 ≥ 0.80, nonsense 0 hits');
