@@ -10,6 +10,7 @@ import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import pdfs from './src/integrations/pdf.ts';
 import images from './src/integrations/images.ts';
+import modulePreload from './src/integrations/module-preload.ts';
 import precompress from './src/integrations/precompress.ts';
 import { syntaxPlugins } from './src/lib/markdown/syntax.ts';
 import { remarkContentLinks, remarkHeadingAnchors, remarkPhraseCards } from './src/lib/markdown/remark-handbook.ts';
@@ -96,7 +97,8 @@ export default defineConfig({
       },
     },
   },
-  // In this order: the check before anything is built; after the pages, the search index, the PDFs,
-  // the share images and pictures to keep, and last the compressed copies and header files of it all.
-  integrations: [contentCheck(), mdx(), searchIndex(), pdfs(), images(), precompress()],
+  // In this order: the check before anything is built; after the pages, the modules their scripts
+  // import listed in their heads, the search index, the PDFs, the share images and pictures to keep,
+  // and last the compressed copies and header files of it all.
+  integrations: [contentCheck(), mdx(), modulePreload(), searchIndex(), pdfs(), images(), precompress()],
 });

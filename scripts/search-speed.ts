@@ -127,15 +127,13 @@ async function wholeWait(q: string, expect: string[]): Promise<number | undefine
   const { page } = await throttled();
   await page.addInitScript((paths: string[]) => {
     const seen = () => [...document.querySelectorAll<HTMLAnchorElement>('.search-results > li > a.result-title')].some((a) => paths.includes(new URL(a.href).pathname));
-    document.addEventListener('DOMContentLoaded', () => {
-      const list = document.querySelector('[data-search-results]');
-      if (!list) return;
-      new MutationObserver((_, observer) => {
-        if (!seen()) return;
-        observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => ((window as unknown as { rightResultAt: number }).rightResultAt = performance.now())));
-      }).observe(list, { childList: true });
-    });
+    // Watched from the start of the document, not from DOMContentLoaded: with its scripts and index
+    // preloaded, the page can show its results before that event.
+    new MutationObserver((_, observer) => {
+      if (!seen()) return;
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => ((window as unknown as { rightResultAt: number }).rightResultAt = performance.now())));
+    }).observe(document, { childList: true, subtree: true });
   }, expect);
   await page.goto(`${origin}/search/?q=${encodeURIComponent(q)}`, { waitUntil: 'commit' });
   await page.locator('[data-search-results][data-state="done"]').waitFor({ state: 'attached', timeout: 30_000 });

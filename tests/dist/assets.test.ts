@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { dist } from './built.ts';
+import { staticImports } from '../../src/lib/build/module-preload.ts';
+import { builtPages, dist, elements } from './built.ts';
 
 const assets = readdirSync(join(dist, '_astro'));
 const css = assets.filter((f) => f.endsWith('.css')).map((f) => readFileSync(join(dist, '_astro', f), 'utf8')).join('\n');
@@ -11,4 +12,20 @@ const css = assets.filter((f) => f.endsWith('.css')).map((f) => readFileSync(joi
 test('the reading-progress bar keeps its scroll timeline (a timeline folded into the animation shorthand is rejected by browsers)', () => {
   assert.match(css, /animation-timeline:/);
   assert.doesNotMatch(css, /animation:[^;}]*\b(scroll|view)\(/);
+});
+
+test('every page preloads, in its head and before its scripts, each module those scripts import (no round trip to discover them)', () => {
+  const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+  let checked = 0;
+  for (const page of builtPages()) {
+    const scripts = elements(page, (e) => e.tagName === 'script' && e.properties.type === 'module' && typeof e.properties.src === 'string').map((e) => String(e.properties.src));
+    const preloaded = elements(page, (e) => e.tagName === 'link' && String(e.properties.rel) === 'modulepreload').map((e) => String(e.properties.href));
+    for (const module of new Set(scripts.flatMap((src) => staticImports(src, read)))) {
+      assert.ok(preloaded.includes(module), `${page.path}: ${module} is imported by a script but not preloaded`);
+      checked++;
+    }
+    const firstScript = page.html.indexOf('<script type="module"');
+    for (const href of preloaded) assert.ok(page.html.indexOf(`href="${href}"`) < firstScript, `${page.path}: the preload of ${href} comes after a script`);
+  }
+  assert.ok(checked > 0, 'the pages import modules (else this test checks nothing)');
 });

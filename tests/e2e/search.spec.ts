@@ -230,6 +230,22 @@ test('instant results show before the full text answers, and strong ones keep th
   await expect(page.locator('.search-results > li').first()).toHaveAttribute('data-seen', '');
 });
 
+test('a shared link with a query loads the full text beside the instant index, not after it', async ({ page }) => {
+  // The instant index is held back: the full text's runtime is asked for all the same.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/search/instant.*.json', async (route) => {
+    await released;
+    await route.continue();
+  });
+  const runtime = page.waitForRequest('**/pagefind/pagefind.js');
+  await page.goto('/search/?q=2.17', { waitUntil: 'commit' });
+  await runtime;
+  release();
+  await done(page);
+  await expect(results(page).first()).toBeVisible();
+});
+
 test('when the full-text search cannot load, the instant index still answers', async ({ page }) => {
   await page.route('**/pagefind/pagefind.js', (route) => route.abort());
   await page.goto('/search/?q=2.17');

@@ -37,6 +37,10 @@ let latestRun = 0;
 void start();
 
 async function start(): Promise<void> {
+  // A link with a query (shared by a trainer) may need the full text: its runtime loads beside the
+  // instant index rather than after it. Without a query it loads once the page is ready (below).
+  const state = readState(new URL(location.href).searchParams);
+  if (splitter && state.query) void loadPagefind();
   try {
     const response = await fetch(form.dataset.index!);
     if (!response.ok) throw new Error(String(response.status));
@@ -46,7 +50,6 @@ async function start(): Promise<void> {
     return;
   }
   if (!splitter) limited.hidden = false;
-  const state = readState(new URL(location.href).searchParams);
   buildFilters(instant, state.filters);
   // A shared link's query wins; otherwise keep what the reader typed while the search was loading.
   input.value = state.query || input.value;
