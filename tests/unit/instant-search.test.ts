@@ -93,6 +93,17 @@ test('filters narrow the hits, list their pages alone, and combine', () => {
   assert.deepEqual(search.filterValues('标签').map(([v]) => v), ['老年客户', '收费', '现金存取', '自助设备']);
 });
 
+test('a field with the word as typed outranks one with only another word of its synonym group', () => {
+  const pair = [
+    page('a', '/book/3/2/', '3.2', '3.2 硬币兑换', '兑换的要点。', '正文。'),
+    page('b', '/book/3/3/', '3.3', '3.3 其他服务', '服务的要点。', '正文。', { meta: { keywords: '零钱' } }),
+  ];
+  const small = createInstantSearch(buildInstantIndex(pair, VOCABULARY, [], splitter), splitter);
+  const order = (q: string) => small.search(small.parse(q)).map((h) => h.doc.url);
+  assert.deepEqual(order('零钱'), ['/book/3/3/', '/book/3/2/']);
+  assert.deepEqual(order('硬币'), ['/book/3/2/', '/book/3/3/']);
+});
+
 test('what the full text says about a word outside the lexicon joins the ranking', () => {
   const parsed = search.parse('扬言');
   assert.deepEqual(search.search(parsed).map((h) => h.doc.url), []);

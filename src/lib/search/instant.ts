@@ -8,7 +8,8 @@
  * Ranking: each query term counts by how rare it is (idf) times where it was found (title > keyword
  * > tag > heading, summary > role > text, with more mentions counting more). A page need not match
  * every term: pages that match most of the query's weight come back, best first, so 吞卡 outweighs
- * 客户. A section number or case id puts that page first.
+ * 客户. A field with the word as typed counts more than one with another word of its synonym group.
+ * A section number or case id puts that page first.
  */
 import { FILTER, TYPE } from './fields.ts';
 import { compareNumbers } from '../content/numbering.ts';
@@ -117,6 +118,8 @@ const textWeight = (mentions: number) => (mentions > 0 ? (3 * mentions) / (menti
 const STRONG_FIELDS = FIELD.title | FIELD.keyword;
 /** A page is kept when it matches at least this share of the query's weight, and half as much as the best page does. */
 const MIN_COVERAGE = 0.45;
+/** How much a field counts when it has another word of the typed word's synonym group, not the word itself. */
+const SYNONYM_SHARE = 0.6;
 /** How much a word not yet looked up in the full text counts towards a page's share of the query. */
 const PENDING_SHARE = 0.5;
 /** Rarity of a term found on no page, or not yet looked up in the full text: as for a word on ten pages. */
@@ -212,8 +215,14 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
         const [was, wasStrong] = pages.get(p) ?? [0, false];
         if (value > was) pages.set(p, [value, strong || wasStrong]);
       };
+      const typedHas = containsWhole(term.typed);
       for (const [t, factor] of term.terms) {
-        for (const [p, [mask, mentions]] of postings[t] ?? []) note(p, factor * (fieldWeight(mask) + textWeight(mentions)), factor === 1 && (mask & STRONG_FIELDS) !== 0);
+        for (const [p, [mask, mentions]] of postings[t] ?? []) {
+          // A field with the word as typed counts in full; one with only another word of its group (销卡 for
+          // 销户) counts less. (Near and longer words count less already: factor.)
+          const fields = fieldWeight(mask) * (factor === 1 && !(fieldsWith(p, typedHas) & mask) ? SYNONYM_SHARE : 1);
+          note(p, factor * (fields + textWeight(mentions)), factor === 1 && (mask & STRONG_FIELDS) !== 0);
+        }
       }
       if (term.word) {
         const evidence = fullText.get(term.word);
