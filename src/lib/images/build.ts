@@ -122,12 +122,14 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
     done.catch(() => undefined);
     drawing.push(done);
   };
+  let svgBytes = 0;
   let camera: Promise<DiagramCamera> | undefined;
   let photographs = Promise.resolve();
   const photograph = ({ diagram, page, title }: DiagramJob) => {
     const svgOut = join(dist, diagramUrl(diagram.key, 'svg'));
     mkdirSync(dirname(svgOut), { recursive: true });
     writeFileSync(svgOut, diagram.svg);
+    svgBytes += Buffer.byteLength(diagram.svg);
     const url = printedUrl(site, diagram.anchor ? `${page}#${diagram.anchor}` : page);
     const picture = diagramPicture({ svg: diagram.svg, svgWidth: diagram.width, title, url, siteName: SITE_NAME, colors });
     const key = hash(cameraTools, picture.html, String(picture.width));
@@ -190,13 +192,12 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
   ]);
   if (drawingDone.status === 'rejected') throw drawingDone.reason;
   if (photographsDone.status === 'rejected') throw photographsDone.reason;
-  let bytes = 0;
+  let bytes = svgBytes;
   for (const { key, out } of placed) {
     const dest = join(dist, out);
     cache.copy(key, dest);
     bytes += statSync(dest).size;
   }
-  for (const key of diagrams) bytes += statSync(join(dist, diagramUrl(key, 'svg'))).size;
   cache.prune();
   return { shareImages, diagrams: diagrams.size, cards: cards.size, drawn, bytes, warnings, timing: { threads, drawing: drawingDone.value, photographing: photographsDone.value } };
 }

@@ -220,7 +220,7 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
         for (const [p, [mask, mentions]] of postings[t] ?? []) {
           // A field with the word as typed counts in full; one with only another word of its group (销卡 for
           // 销户) counts less. (Near and longer words count less already: factor.)
-          const fields = fieldWeight(mask) * (factor === 1 && !(fieldsWith(p, typedHas) & mask) ? SYNONYM_SHARE : 1);
+          const fields = mask === 0 ? 0 : fieldWeight(mask) * (factor === 1 && !(fieldsWith(p, typedHas) & mask) ? SYNONYM_SHARE : 1);
           note(p, factor * (fields + textWeight(mentions)), factor === 1 && (mask & STRONG_FIELDS) !== 0);
         }
       }
