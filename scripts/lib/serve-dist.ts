@@ -67,11 +67,11 @@ export async function serveDist(port = 0): Promise<{ origin: string; server: Ser
   return { origin: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server };
 }
 
-/** Where the built search page loads the instant index from (its name carries a content hash). */
-export function instantIndexPath(): string {
+/** Where the built search page loads its data from (names carry a content hash): the instant index (data-index) or the everyday words (data-everyday). */
+export function searchDataPath(attribute: 'index' | 'everyday'): string {
   const page = readFileSync(join(dist, 'search/index.html'), 'utf8');
-  const url = /data-index="([^"]+)"/.exec(page)?.[1];
-  if (!url) throw new Error('dist/search/index.html names no instant index: run npm run build first');
+  const url = new RegExp(`data-${attribute}="([^"]+)"`).exec(page)?.[1];
+  if (!url) throw new Error(`dist/search/index.html has no data-${attribute}: run npm run build first`);
   return join(dist, url);
 }
 

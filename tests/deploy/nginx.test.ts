@@ -18,7 +18,7 @@ import { cacheControl, HEADERS_FILE, NGINX_HEADERS_FILE, securityHeaders } from 
 import type { InstantIndex } from '../../src/lib/search/instant.ts';
 import { HIGHLIGHT_PARAM } from '../../src/lib/search/fields.ts';
 import { searchUrl } from '../../src/lib/site/urls.ts';
-import { dist, instantIndexPath } from '../../scripts/lib/serve-dist.ts';
+import { dist, searchDataPath } from '../../scripts/lib/serve-dist.ts';
 import { findNginx, startNginx, type RunningNginx } from './nginx.ts';
 
 /** What nginx must send for each file type (Debian's mime.types, and the Pagefind types of handbook-rules.conf). */
@@ -193,7 +193,7 @@ describe('nginx with deploy/nginx/handbook.conf serves dist/', { skip }, () => {
   });
 
   test('in Chromium, the CSP header lets search, highlighting and the reader script work, and forbids framing', async () => {
-    const { docs } = JSON.parse(readFileSync(instantIndexPath(), 'utf8')) as InstantIndex;
+    const { docs } = JSON.parse(readFileSync(searchDataPath('index'), 'utf8')) as InstantIndex;
     const doc = docs.find((d) => d.url.startsWith('/book/') && d.headings.length > 0) ?? docs.find((d) => d.headings.length > 0);
     assert.ok(doc, 'the instant index has no page with headings to search for');
     const words = doc.headings[0]!.text;
@@ -252,7 +252,8 @@ describe('nginx with deploy/nginx/handbook.conf serves dist/', { skip }, () => {
       ['404 page', '/no-such-page/'],
       ['CSS (_astro)', servedPaths().find((p) => p.startsWith('/_astro/') && p.endsWith('.css'))],
       ['JS (_astro)', servedPaths().find((p) => p.startsWith('/_astro/') && p.endsWith('.js'))],
-      ['instant index', `/${instantIndexPath().slice(dist.length + 1)}`],
+      ['instant index', `/${searchDataPath('index').slice(dist.length + 1)}`],
+      ['everyday words', `/${searchDataPath('everyday').slice(dist.length + 1)}`],
       ['pagefind.js', '/pagefind/pagefind.js'],
       ['pagefind-entry.json', '/pagefind/pagefind-entry.json'],
       ['Pagefind wasm', servedPaths().find((p) => p.endsWith('.pagefind'))],

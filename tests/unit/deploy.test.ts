@@ -9,7 +9,7 @@ import { CompressionCache, compress, isCompressible } from '../../src/lib/deploy
 import { hashesAllow, headerPolicy, pagePolicy, scriptHash, scriptHashes, sharedPolicy } from '../../src/lib/deploy/csp.ts';
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, cacheControl, cacheRules, headersFile, nginxHeaders, securityHeaders } from '../../src/lib/deploy/headers.ts';
 import { pageSecurityProblems } from '../../src/lib/deploy/page-security.ts';
-import { instantIndexUrl } from '../../src/lib/site/urls.ts';
+import { everydayWordsUrl, instantIndexUrl } from '../../src/lib/site/urls.ts';
 
 const THEME = "document.documentElement.dataset.theme='dark'";
 const POLICY = `default-src 'self';img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval' '${scriptHash(THEME)}'; style-src 'self' 'unsafe-inline' ;`;
@@ -38,8 +38,8 @@ test('every page must carry the same policy: a page that differs, or has none, i
 });
 
 test('content-hashed files are cached for good; pages, Pagefind entry files, PDFs and images are revalidated', () => {
-  const immutable = ['/_astro/Base.DD8mDcfZ.css', '/pagefind/index/zh-cn_17c9723.pf_index', '/pagefind/fragment/zh-cn_1.pf_fragment', '/pagefind/filter/zh-cn_2.pf_filter', '/pagefind/pagefind.zh-cn_780dfcfd7af9c.pf_meta', instantIndexUrl('18d0cce792')];
-  const revalidate = ['/index.html', '/book/2/17/index.html', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.unknown.pagefind', '/pdf/book.pdf', '/og.png', '/favicon.svg', '/search/index.html', instantIndexUrl('not-hex'), '/pagefind/index/deeper/x.pf_index'];
+  const immutable = ['/_astro/Base.DD8mDcfZ.css', '/pagefind/index/zh-cn_17c9723.pf_index', '/pagefind/fragment/zh-cn_1.pf_fragment', '/pagefind/filter/zh-cn_2.pf_filter', '/pagefind/pagefind.zh-cn_780dfcfd7af9c.pf_meta', instantIndexUrl('18d0cce792'), everydayWordsUrl('dbde4e4bef')];
+  const revalidate = ['/index.html', '/book/2/17/index.html', '/404.html', '/pagefind/pagefind.js', '/pagefind/pagefind-entry.json', '/pagefind/wasm.unknown.pagefind', '/pdf/book.pdf', '/og.png', '/favicon.svg', '/search/index.html', instantIndexUrl('not-hex'), everydayWordsUrl('not-hex'), '/search/other.18d0cce792.json', '/pagefind/index/deeper/x.pf_index'];
   for (const path of immutable) assert.equal(cacheControl(path), CACHE_IMMUTABLE, path);
   for (const path of revalidate) assert.equal(cacheControl(path), CACHE_REVALIDATE, path);
 });

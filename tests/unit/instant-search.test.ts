@@ -124,6 +124,29 @@ test('a word the full text finds nowhere does not sink the pages that match the 
   assert.deepEqual(big.search(big.parse('qwzx事情'), {}, everywhere), []);
 });
 
+test('in a query of words outside the lexicon only, a word no page has counts as the rarest', () => {
+  const more = Array.from({ length: 60 }, (_, i) => page(`x${i}`, `/book/9/${i + 1}/`, `9.${i + 1}`, `9.${i + 1} 其他`, '别的话题。', '说的是别的事情。'));
+  const big = createInstantSearch(buildInstantIndex([...PAGES, ...more], VOCABULARY, [], splitter), splitter);
+  const holiday = new Map(more.slice(0, 3).map((p) => [p.id, 1]));
+  const evidence = new Map([
+    ['假期', { mentions: holiday, pages: 3 }],
+    ['电影', { mentions: new Map<string, number>(), pages: 0 }],
+  ]);
+  assert.equal(big.search(big.parse('假期'), {}, evidence).length, 3);
+  // 电影 is on no page: the pages with 假期 alone cover little of “假期电影”.
+  assert.deepEqual(big.search(big.parse('假期电影'), {}, evidence), []);
+});
+
+test('a page with only everyday words of the query is not a hit', () => {
+  const everyday = new Set(['今天']);
+  const evidence = new Map([['今天', { mentions: new Map([['p41', 2], ['c1006', 1]]), pages: 2 }]]);
+  const found = (q: string, words?: Set<string>) => search.search(search.parse(q, words), {}, evidence).map((h) => h.doc.url);
+  assert.deepEqual(found('今天'), ['/book/4/1/', '/cases/01006/']);
+  assert.deepEqual(found('今天', everyday), []);
+  // With a word of the handbook's, the everyday word still narrows: the page with both comes back, the page with 今天 alone does not.
+  assert.deepEqual(found('今天年费', everyday), ['/cases/01006/']);
+});
+
 test('a page marked as an invented story carries the flag into the index, and only then', () => {
   const story = page('s1', '/cases/06007/', '06007', '案例 06007 假币', '情景。', '正文。', { meta: { scenario: '1' } });
   assert.equal(instantDoc(story.id, story.fragment).scenario, true);

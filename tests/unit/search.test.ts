@@ -58,6 +58,19 @@ test('queries: a run of characters no dictionary knows gets the lexicon words on
   assert.deepEqual([...q.terms[0]!.terms.keys()].map((t) => lexicon.terms[t]![0]), ['挂失']);
 });
 
+test('queries: a typo is looked for in the whole run or a three-character piece of it, not a two-character piece', () => {
+  const withHotline = new Lexicon(compileLexicon({ words: ['热线', '溢缴款'], synonyms: [], fillers: [] }, []));
+  // 号线 is one character away from 热线, but shares a single character with it.
+  assert.deepEqual([...parseQuery('几号线', withHotline, splitter).terms[0]!.terms.keys()], []);
+  const typo = parseQuery('退溢交款', withHotline, splitter).terms[0]!;
+  assert.deepEqual([...typo.terms.keys()].map((t) => withHotline.terms[t]![0]), ['溢缴款']);
+});
+
+test('queries: an everyday word is marked as such', () => {
+  const q = parseQuery('今天年费', lexicon, splitter, new Set(['今天']));
+  assert.deepEqual(q.terms.map((t) => [t.typed, t.everyday ?? false]), [['今天', true], ['年费', false]]);
+});
+
 test('words count only where they stand whole', () => {
   assert.deepEqual(lexicon.find('今年费用', splitter), []);
   assert.deepEqual(lexicon.find('扣了10元年费', splitter).map((o) => o.form), ['年费']);

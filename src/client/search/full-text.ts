@@ -35,6 +35,22 @@ export function loadPagefind(): Promise<Pagefind | undefined> {
   return pagefind;
 }
 
+let everyday: Promise<ReadonlySet<string>> | undefined;
+/** The current everyday words, once loaded. */
+export let everydayWords: ReadonlySet<string> | undefined;
+
+/**
+ * The everyday words (lib/search/everyday.ts), loaded once; none when they cannot load (then no word
+ * is taken as everyday).
+ */
+export function loadEveryday(url: string): Promise<ReadonlySet<string>> {
+  everyday ??= fetch(url)
+    .then((response) => (response.ok ? (response.json() as Promise<string[]>) : []))
+    .catch(() => [])
+    .then((words) => (everydayWords = new Set(words)));
+  return everyday;
+}
+
 const fragments = new Map<string, Promise<PagefindFragment | undefined>>();
 
 /** A page's Pagefind fragment; undefined where it cannot be read (no DecompressionStream in old browsers, or a network error). */

@@ -13,7 +13,7 @@ import { createInstantSearch, keepStrongOnTop, type InstantIndex, type InstantSe
 import { EMPTY_QUERY_MESSAGE, echoQuery, type ParsedQuery } from '../../lib/search/query.ts';
 import { readState, writeState } from '../../lib/search/url-state.ts';
 import { chineseWords } from '../../lib/search/words.ts';
-import { fullTextEvidence, loadPagefind } from './full-text.ts';
+import { everydayWords, fullTextEvidence, loadEveryday, loadPagefind } from './full-text.ts';
 import { buildFilters, chosenFilters, empty, filterList, form, input, limited, list, more, moreWrap, status } from './page.ts';
 import { nothingFound, resultItem, type Entry } from './render.ts';
 
@@ -49,6 +49,9 @@ async function start(): Promise<void> {
     status.textContent = '搜索没有加载成功，请检查网络后刷新本页。';
     return;
   }
+  // The everyday words load when the network is free: now when there is no query, after the first
+  // results when a shared link has one (they only take pages away: results come first).
+  if (!state.query) void loadEveryday(form.dataset.everyday!);
   if (!splitter) limited.hidden = false;
   buildFilters(instant, state.filters);
   // A shared link's query wins; otherwise keep what the reader typed while the search was loading.
@@ -62,8 +65,9 @@ async function start(): Promise<void> {
   more.addEventListener('click', () => show(list.children.length + PAGE_SIZE));
   form.dataset.ready = '';
   await run(false);
-  // Pagefind's runtime downloads once the first results are on screen, ready for the next query.
-  if (splitter) void loadPagefind().then((api) => api && (form.dataset.fullText = ''));
+  // Pagefind's runtime (and the everyday words) download once the first results are on screen, ready for the next query.
+  const everyday = loadEveryday(form.dataset.everyday!);
+  if (splitter) void Promise.all([loadPagefind(), everyday]).then(([api]) => api && (form.dataset.fullText = ''));
 }
 
 async function run(typing: boolean): Promise<void> {
@@ -83,7 +87,7 @@ async function run(typing: boolean): Promise<void> {
     finish(listed.length ? `${listed.length}个页面符合筛选条件` : onlySpaces ? EMPTY_QUERY_MESSAGE : '');
     return;
   }
-  const parsed = instant.parse(query);
+  let parsed = instant.parse(query, everydayWords);
   const hits = instant.search(parsed, filters);
   entries = hits;
   show(PAGE_SIZE);
@@ -100,10 +104,24 @@ async function run(typing: boolean): Promise<void> {
     if (api) {
       const evidence = await fullTextEvidence(api, words, filters, (id) => instant.doc(id), (word) => splitter.words(word).length === 1);
       if (thisRun !== latestRun) return;
-      entries = keepStrongOnTop(hits, instant.search(parsed, filters, evidence));
+      const merge = (everyday: ReadonlySet<string> | undefined) => {
+        parsed = instant.parse(query, everyday);
+        entries = keepStrongOnTop(hits, instant.search(parsed, filters, evidence));
+        show(Math.max(PAGE_SIZE, list.children.length));
+      };
+      merge(everydayWords);
+      // Everyday words (今天, 附近) only take pages away: the list does not wait for them, it is redone when they arrive.
+      if (!everydayWords) {
+        const everyday = await loadEveryday(form.dataset.everyday!);
+        if (thisRun !== latestRun) return;
+        merge(everyday);
+      }
+    } else {
+      parsed = instant.parse(query, await loadEveryday(form.dataset.everyday!));
+      if (thisRun !== latestRun) return;
+      entries = instant.search(parsed, filters);
       show(Math.max(PAGE_SIZE, list.children.length));
-    } else if (!entries.length) {
-      return finish('全文搜索没有加载成功，可稍后刷新再试。', parsed, query);
+      if (!entries.length) return finish('全文搜索没有加载成功，可稍后刷新再试。', parsed, query);
     }
   }
   finish(entries.length ? `找到${entries.length}个相关页面` : '', parsed, query);

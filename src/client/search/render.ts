@@ -94,8 +94,12 @@ export function nothingFound(query: string, parsed: ParsedQuery, topics: Topic[]
   };
   p(`没有找到与“${echoQuery(query)}”相关的页面。`);
   const searched = parsed.terms.map((t) => echoQuery(t.typed));
-  if (searched.length) p(`搜索了：${searched.join('、')}${parsed.ignored.length ? `（没有用到：${echoQuery(parsed.ignored.join('、'))}）` : ''}。可以换个说法，或少写几个字。`);
-  else p('输入的内容里没有可以搜索的词，请换一个两个字以上的词，如“挂失”“年费”。');
+  const everyday = parsed.terms.filter((t) => t.everyday).map((t) => `“${t.typed}”`);
+  if (searched.length) {
+    p(`搜索了：${searched.join('、')}${parsed.ignored.length ? `（没有用到：${echoQuery(parsed.ignored.join('、'))}）` : ''}。可以换个说法，或少写几个字。`);
+    // Only everyday words (今天天气怎么样): say why they find nothing.
+    if (everyday.length === searched.length) p(`${everyday.join('')}是日常用语；本手册讲网点投诉的预防和处理，可以换成业务上的说法，如“挂失”“年费”“客户情绪激动”。`);
+  } else p('输入的内容里没有可以搜索的词，请换一个两个字以上的词，如“挂失”“年费”。');
   const links = [...topics.map((t) => [t.url, t.name] as const), [bookIndexUrl, '全书目录'] as const, [casesIndexUrl, '案例库'] as const];
   const line = p(topics.length ? '也可以看看：' : '也可以从这里查找：');
   links.forEach(([url, name], i) => {

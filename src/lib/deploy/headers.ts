@@ -5,7 +5,7 @@
  * checks every file of dist/ against it).
  */
 import { headerPolicy } from './csp.ts';
-import { instantIndexUrl, pagefindDir } from '../site/urls.ts';
+import { everydayWordsUrl, instantIndexUrl, pagefindDir } from '../site/urls.ts';
 
 /** Content-addressed files: a new version gets a new name, so a cached copy is never stale. */
 export const CACHE_IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -20,14 +20,15 @@ export const HEADERS_FILE = '_headers';
 export const NGINX_HEADERS_FILE = '_headers.nginx.conf';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** The instant index's URL with any hash: /search/instant.<hex>.json (urls.ts instantIndexUrl). */
-const INSTANT_INDEX = new RegExp(`^${instantIndexUrl('\0').split('\0').map(escape).join('[0-9a-f]+')}$`);
+/** The URLs of the search page's data with any hash: /search/instant.<hex>.json, /search/everyday.<hex>.json (urls.ts). */
+const SEARCH_DATA = [instantIndexUrl, everydayWordsUrl].map((url) => new RegExp(`^${url('\0').split('\0').map(escape).join('[0-9a-f]+')}$`));
 
 /**
  * Whether the file at this URL path is named by its content: Astro's bundles, Pagefind's index,
  * fragment and filter chunks and its metadata file (pagefind.<hash>.pf_meta, named in
- * pagefind-entry.json), and the instant index (/search/instant.<hash>.json). Pagefind's entry files
- * (pagefind.js, pagefind-entry.json, wasm.*.pagefind) keep their names from build to build.
+ * pagefind-entry.json), and the search page's data (/search/instant.<hash>.json and
+ * /search/everyday.<hash>.json). Pagefind's entry files (pagefind.js, pagefind-entry.json,
+ * wasm.*.pagefind) keep their names from build to build.
  */
 export function isContentHashed(path: string): boolean {
   if (path.startsWith(ASTRO_ASSETS_DIR)) return true;
@@ -35,7 +36,7 @@ export function isContentHashed(path: string): boolean {
     const inPagefind = path.slice(pagefindDir.length);
     return /^(index|fragment|filter)\/[^/]+$/.test(inPagefind) || /^pagefind\.[^/]+\.pf_meta$/.test(inPagefind);
   }
-  return INSTANT_INDEX.test(path);
+  return SEARCH_DATA.some((data) => data.test(path));
 }
 
 /** The Cache-Control of the file at a URL path ("/_astro/Base.x1.css", "/book/2/17/index.html"). */

@@ -21,12 +21,15 @@ export function parseFragment(raw: string, where: string): PagefindFragment {
   return JSON.parse(raw.slice(SIGNATURE.length)) as PagefindFragment;
 }
 
+/** A page's whole text, as Pagefind read it (its word separators taken out). */
+export const pageText = (fragment: Pick<PagefindFragment, 'content'>): string => fragment.content.replace(WORD_SEPARATOR, '');
+
 /**
  * A page's text without its head (title, the case's 岗位/来源 line, keywords, the summary's label):
  * what comes after the summary, or after the title when there is none.
  */
 export function bodyText(fragment: Pick<PagefindFragment, 'content'>, doc: Pick<InstantDoc, 'summary' | 'title'>): string {
-  const content = fragment.content.replace(WORD_SEPARATOR, '');
+  const content = pageText(fragment);
   const summary = doc.summary.trim();
   const at = summary ? content.indexOf(summary) : -1;
   if (at >= 0) return content.slice(at + summary.length);

@@ -9,7 +9,8 @@
  * > tag > heading, summary > role > text, with more mentions counting more). A page need not match
  * every term: pages that match most of the query's weight come back, best first, so 吞卡 outweighs
  * 客户. A field with the word as typed counts more than one with another word of its synonym group.
- * A section number or case id puts that page first.
+ * A page that has only everyday words of the query (everyday.ts) is not a hit. A section number or
+ * case id puts that page first.
  */
 import { FILTER, TYPE } from './fields.ts';
 import { compareNumbers } from '../content/numbering.ts';
@@ -151,7 +152,8 @@ export interface InstantHit {
 
 export interface InstantSearch {
   topics: Topic[];
-  parse(query: string): ParsedQuery;
+  /** `everyday`: the everyday words (everyday.ts), once loaded: a page with only those is not a hit. */
+  parse(query: string, everyday?: ReadonlySet<string>): ParsedQuery;
   /** Ranked hits for a parsed query, with what the full text said so far. */
   search(query: ParsedQuery, filters?: Filters, fullText?: FullTextEvidence): InstantHit[];
   /** Every page that has the chosen filters, in reading order (filters without a query). */
@@ -241,7 +243,10 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
       // a query that also has a word of the handbook's lexicon (登记), it does not count against the pages
       // that match the rest. A query made only of words outside the lexicon ("红烧肉的做法") keeps it.
       const nowhere = term.word !== undefined && !pending && df === 0 && onTopic;
-      return { pages, weight: idf(df || UNKNOWN_DF), pending, nowhere };
+      // In a query of such words only, a word no page has is the rarest of all: a page with only the
+      // query's other words ("周末看什么电影": 周末) covers little of it.
+      const absent = term.word !== undefined && !pending && df === 0 && !onTopic;
+      return { pages, weight: idf(absent ? 0 : df || UNKNOWN_DF), pending, nowhere, everyday: term.everyday === true };
     });
     // Until the full text has answered, a page may yet hold a pending word: it counts half against the pages that do not show it.
     const total = matched.reduce((sum, m) => sum + (m.nowhere ? 0 : m.weight * (m.pending ? PENDING_SHARE : 1)), 0);
@@ -256,19 +261,22 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
     docs.forEach((doc, p) => {
       let score = 0;
       let covered = 0;
+      /** The page has a word of the query that is not an everyday word. */
+      let anchored = false;
       let strong = matched.length > 0;
       const marks: string[] = [];
       // A page with a phrase whole has each of its terms.
       const inPhrase = new Set(phrases.filter((ph) => ph.value[p]! > 0).flatMap((ph) => ph.terms));
-      matched.forEach(({ pages, weight, pending }, i) => {
+      matched.forEach(({ pages, weight, pending, everyday }, i) => {
         const found = pages.get(p) ?? (inPhrase.has(i) ? ([textWeight(1), false] as const) : undefined);
         strong &&= Boolean(found?.[1]);
         if (!found) return;
+        anchored ||= !everyday;
         score += weight * found[0];
         covered += weight * (pending ? PENDING_SHARE : 1);
         marks.push(...formsOf(query.terms[i]!));
       });
-      if (covered === 0) return;
+      if (covered === 0 || !anchored) return;
       for (const { text, value } of phrases) {
         if (value[p]) {
           score += maxWeight * value[p];
@@ -300,7 +308,7 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
   const byId = new Map(docs.map((doc) => [doc.id, doc]));
   return {
     topics: index.topics,
-    parse: (query) => parseQuery(query, lexicon, splitter),
+    parse: (query, everyday) => parseQuery(query, lexicon, splitter, everyday),
     search,
     list: (filters) => docs.filter((d) => matchesFilters(d, filters)),
     doc: (id) => byId.get(id),

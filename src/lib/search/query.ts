@@ -2,7 +2,7 @@
  * What a query asks for, in the lexicon's terms: "ATM吞卡怎么办" → ATM (its synonyms too), 吞卡 (and
  * 卡被吞), with 怎么办 left out. Filler words and single characters never make a term of their own;
  * words outside the lexicon are kept for the full-text index; typos get the lexicon's words one
- * character away.
+ * character away; everyday words (everyday.ts) are marked.
  */
 import { exactNumberOf } from './fields.ts';
 import { length, normalize, type Lexicon } from './vocabulary.ts';
@@ -18,6 +18,8 @@ export interface QueryTerm {
   terms: Map<number, number>;
   /** A word outside the lexicon: looked for as it is in the index's fields and in the full text. */
   word?: string;
+  /** The word is an everyday word (everyday.ts): it narrows a search but never brings a page back on its own. */
+  everyday?: true;
 }
 
 export interface Phrase {
@@ -57,7 +59,8 @@ export const EMPTY_QUERY_MESSAGE = '请先输入要查的词，如“挂失”�
 const SEPARATORS = /[\s\p{P}\p{S}]+/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter): ParsedQuery {
+/** `everyday`: the everyday words (everyday.ts), once loaded. */
+export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter, everyday?: ReadonlySet<string>): ParsedQuery {
   const text = normalize(query).trim();
   const exact = exactNumberOf(text);
   const terms: QueryTerm[] = [];
@@ -78,7 +81,7 @@ export function parseQuery(query: string, lexicon: Lexicon, splitter?: Splitter)
     for (const form of parts) alternatives.set(lexicon.termOf(form)!, FACTOR.part);
     const near = unknownRun ? nearForms(typed, lexicon) : [];
     for (const form of near) if (!alternatives.has(lexicon.termOf(form)!)) alternatives.set(lexicon.termOf(form)!, FACTOR.near);
-    add({ typed, terms: alternatives, word: typed });
+    add({ typed, terms: alternatives, word: typed, ...(everyday?.has(typed) ? { everyday: true as const } : {}) });
   };
 
   for (const part of text.split(SEPARATORS).filter(Boolean)) {
@@ -157,14 +160,19 @@ function fillerPattern(lexicon: Lexicon): RegExp {
 /** A typo hides in a short run; a longer one is a word the dictionaries do not know, or a copied phrase. */
 const TYPO_RUN = 4;
 
-/** Lexicon words one character away from a run, or, in a short run, from a two- or three-character piece of it. */
+/**
+ * A piece of a run looked at for a typo: three characters, two of them as typed. (A two-character
+ * piece one character away shares a single character with the word it finds, and "几号线" is not a
+ * typo of 热线.)
+ */
+const TYPO_PIECE = 3;
+
+/** Lexicon words one character away from a run, or, in a short run, from a three-character piece of it. */
 function nearForms(run: string, lexicon: Lexicon): string[] {
   const whole = lexicon.near(run);
   const chars = [...run];
   if (whole.length || chars.length > TYPO_RUN) return whole;
   const near = new Set<string>();
-  for (const size of [3, 2]) {
-    for (let i = 0; i + size <= chars.length; i++) for (const form of lexicon.near(chars.slice(i, i + size).join(''))) near.add(form);
-  }
+  for (let i = 0; i + TYPO_PIECE <= chars.length; i++) for (const form of lexicon.near(chars.slice(i, i + TYPO_PIECE).join(''))) near.add(form);
   return [...near];
 }

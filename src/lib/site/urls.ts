@@ -17,6 +17,11 @@ export const INSTANT_INDEX_PLACEHOLDER = '/search/instant.json';
 export function instantIndexUrl(hash: string): string {
   return `/search/instant.${hash}.json`;
 }
+/** The everyday words (lib/search/everyday.ts), written and named the same way as the instant index. */
+export const EVERYDAY_WORDS_PLACEHOLDER = '/search/everyday.json';
+export function everydayWordsUrl(hash: string): string {
+  return `/search/everyday.${hash}.json`;
+}
 /** Pagefind's files (its index is written to dist/pagefind/). */
 export const pagefindDir = '/pagefind/';
 export const pagefindScriptUrl = `${pagefindDir}pagefind.js`;
