@@ -4,8 +4,8 @@
  * never brings a page back on its own, so "今天天气怎么样" finds nothing while "客户今天很激动" still
  * finds the pages on 激动. How often general Chinese uses a word comes from jieba's dictionary (word
  * frequencies counted over a large general corpus); how often the handbook uses it, from the pages'
- * text. Built once per build (integrations/search-index.ts) and loaded by the search page beside
- * Pagefind.
+ * text. Built once per build (integrations/search-index.ts); the search page loads them when the
+ * network is free (client/search/full-text.ts loadEveryday).
  */
 import { normalize, type Lexicon } from './vocabulary.ts';
 
