@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import type { Element, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { diagramFit } from '../../src/lib/images/diagram-pictures.ts';
-import { OG_SIZE, PHONE_WIDTH, PICTURE_SCALE } from '../../src/lib/images/layouts.ts';
+import { diagramFit, OG_SIZE, PHONE_WIDTH, PICTURE_SCALE } from '../../src/lib/images/layouts.ts';
 import { pngSize } from '../../src/lib/images/png.ts';
 import { diagramUrl, ogImageUrl, phraseCardImageUrl } from '../../src/lib/site/urls.ts';
 

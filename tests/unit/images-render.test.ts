@@ -2,11 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cardPicture, ogPicture } from '../../src/lib/images/layouts.ts';
+import { cardPicture, diagramPicture, ogPicture } from '../../src/lib/images/layouts.ts';
 import { pngSize } from '../../src/lib/images/png.ts';
 import { DrawPool } from '../../src/lib/images/pool.ts';
 import { renderer } from '../../src/lib/images/render.ts';
-import { palette, STYLESHEET } from '../../src/lib/images/theme.ts';
+import { palette, pictureDiagramCss, STYLESHEET } from '../../src/lib/images/theme.ts';
+import { flattenDiagram } from '../../src/lib/images/diagram-flatten.ts';
+import { fromHtml } from 'hast-util-from-html';
+import type { Element } from 'hast';
 import { readPng } from './png-pixels.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -29,6 +32,32 @@ test('drawing: a share image is 1200×630, text on the page colour; a card is 78
   const size = pngSize(picture.png);
   assert.equal(size.width, 780);
   assert.ok(size.height > 400 && size.height < 1600, `height ${size.height}`);
+});
+
+test('drawing: a diagram picture shows the diagram’s shapes in the site’s colours and its label in the pictures’ font', async () => {
+  const draw = renderer(root);
+  const css = readFileSync(join(root, STYLESHEET), 'utf8');
+  // One node, as Mermaid writes it: a box placed by translate() and its label as HTML.
+  const picture = (label: string) => {
+    const svg = fromHtml(
+      `<svg id="diagram-t" width="200" height="100" viewBox="0 0 200 100"><g class="node" transform="translate(100, 50)"><rect x="-90" y="-40" width="180" height="80"></rect>
+<g class="label" transform="translate(-40, -12)"><foreignObject width="80" height="24"><div xmlns="http://www.w3.org/1999/xhtml" style="white-space:nowrap"><span class="nodeLabel"><p>${label}</p></span></div></foreignObject></g></g></svg>`,
+      { fragment: true, space: 'svg' },
+    ).children[0] as Element;
+    return diagramPicture({ flat: flattenDiagram(svg, pictureDiagramCss(css)), svgWidth: 200, title: '4.1 流程', url: 'h.example.cn/book/4/1/', siteName: '培训手册', colors });
+  };
+  const drawn = await draw(picture('受理投诉'));
+  assert.deepEqual(drawn.uncovered, []);
+  assert.equal(pngSize(drawn.png).width, 780);
+  const hex = (p: number[]) => `#${p.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+  const pixels = readPng(drawn.png).pixels;
+  // The node's box is filled with the site's node colour (Mermaid's own rules would leave it black here).
+  const nodeColour = /--diagram-node:\s*([^;]+);/.exec(css)![1]!.trim();
+  assert.ok(pixels.filter((p) => hex(p) === nodeColour).length > 20000, `the node is filled with ${nodeColour}`);
+  // Its label is set: the same picture without it has far fewer dark pixels.
+  const dark = (png: Buffer) => readPng(png).pixels.filter(([r, g, b]) => r! + g! + b! < 150).length;
+  const unlabelled = await draw(picture(''));
+  assert.ok(dark(drawn.png) - dark(unlabelled.png) > 400, `the label is drawn (${dark(drawn.png)} against ${dark(unlabelled.png)} dark pixels)`);
 });
 
 test('drawing: a character no font has is written as its equivalent (Ⅱ → II), or else reported (it would show as a box)', async () => {

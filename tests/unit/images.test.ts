@@ -7,15 +7,15 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Element } from 'hast';
 import { printedUrl } from '../../src/lib/images/build.ts';
 import { hash, ImageCache } from '../../src/lib/images/cache.ts';
-import { diagramFit, diagramPicture } from '../../src/lib/images/diagram-pictures.ts';
+import { flattenDiagram, type FlatDiagram } from '../../src/lib/images/diagram-flatten.ts';
 import { pageFindings, pageMeta, pagePath, pictureSources } from '../../src/lib/images/extract.ts';
 import { FontSet, parseUnicodeRange, subsetsFor } from '../../src/lib/images/fonts.ts';
-import { cardPicture, fitFontSize, ogPicture, PHONE_WIDTH, PICTURE_SCALE, textWidthEm, type SatoriElement } from '../../src/lib/images/layouts.ts';
+import { cardPicture, diagramFit, diagramPicture, fitFontSize, ogPicture, PHONE_WIDTH, PICTURE_SCALE, textWidthEm, type SatoriElement } from '../../src/lib/images/layouts.ts';
 import { PageMemo } from '../../src/lib/images/page-memo.ts';
 import { encodePng, pngSize } from '../../src/lib/images/png.ts';
 import { readPng } from './png-pixels.ts';
 import { standaloneSvg } from '../../src/lib/images/standalone-svg.ts';
-import { customProperties, palette, standaloneDiagramCss } from '../../src/lib/images/theme.ts';
+import { customProperties, palette, pictureDiagramCss, standaloneDiagramCss } from '../../src/lib/images/theme.ts';
 import { MIN_READABLE_SCALE } from '../../src/lib/markdown/mermaid.ts';
 
 const root = join(import.meta.dirname, '../..');
@@ -111,14 +111,15 @@ test('theme: a standalone diagram gets the page diagram rules, with light and da
   assert.throws(() => standaloneDiagramCss(`${CSS}\nfigure.diagram svg .x { fill: var(--nope); }`), /use --nope/);
 });
 
+const STYLES = { standalone: 'svg{}', picture: (id: string) => `#${id} .node rect{fill:#fff}` };
 const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>x</title>
 <meta property="og:title" content="2.17 共情 &amp; “倾听”">
 <meta property="og:description" content="先接住情绪。">
 <meta property="og:image" content="https://h.example.com/og/book-2-17.png"></head>
 <body><header><h2>站点</h2></header><main><h1>共情</h1>
-<figure class="diagram" data-diagram="aaa111"><svg width="200" height="100" viewBox="0 0 200 100"><g><foreignObject><div xmlns="http://www.w3.org/1999/xhtml">第一行<br>第二行&nbsp;</div></foreignObject></g></svg></figure>
+<figure class="diagram" data-diagram="aaa111"><svg id="diagram-aaa111" width="200" height="100" viewBox="0 0 200 100"><g><foreignObject width="60" height="48"><div xmlns="http://www.w3.org/1999/xhtml">第一行<br>第二行&nbsp;</div></foreignObject></g></svg></figure>
 <h2 id="three-f">3F法<a class="heading-link" href="#three-f" data-screen-only>#</a></h2><p>正文</p>
-<figure class="diagram" data-diagram="bbb222"><section><svg width="512.5" height="90"></svg></section></figure>
+<figure class="diagram" data-diagram="bbb222"><section><svg id="diagram-bbb222" width="512.5" height="90" viewBox="0 0 512.5 90"></svg></section></figure>
 <article data-phrase-card="angry-video">
   <h2 data-card-situation id="angry-video">客户拍视频、说要曝光<a class="heading-link" href="#angry-video" data-screen-only>#</a></h2>
   <p data-card-source><a href="/book/5/1/11/#video">5.1.11 客户拍视频、说要曝光</a></p>
@@ -149,11 +150,11 @@ test('pages: each flowchart with the nearest heading above it, each phrase card 
 });
 
 test('pages: the findings carry standalone SVGs with their widths, and refuse an SVG without one', () => {
-  const found = pageFindings(PAGE, 'svg{}');
+  const found = pageFindings(PAGE, STYLES);
   assert.deepEqual(found.diagrams.map((d) => [d.key, d.width]), [['aaa111', 200], ['bbb222', 512.5]]);
   assert.equal(found.cards.length, 1);
-  assert.throws(() => pageFindings(PAGE.replace('width="200"', 'width="100%"'), ''), /aaa111.*no width in px/);
-  assert.deepEqual(pageFindings('<head><meta property="og:title" content="搜索"></head><p>x</p>', ''), { meta: { title: '搜索', description: '' }, diagrams: [], cards: [] });
+  assert.throws(() => pageFindings(PAGE.replace('width="200"', 'width="100%"'), STYLES), /aaa111.*no width in px/);
+  assert.deepEqual(pageFindings('<head><meta property="og:title" content="搜索"></head><p>x</p>', STYLES), { meta: { title: '搜索', description: '' }, diagrams: [], cards: [] });
 });
 
 test('standalone SVG: XML a browser can open on its own, with its styles inside', () => {
@@ -201,11 +202,17 @@ test('diagram picture: phone width while labels stay readable, wider (never smal
   const wide = diagramFit(922);
   assert.equal(wide.drawn, Math.ceil(922 * MIN_READABLE_SCALE));
   assert.equal(wide.width, wide.drawn + 50);
-  const { html, width } = diagramPicture({ svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', svgWidth: 922, title: '3.5 <改进>', url: 'h.example.com/book/3/5/#how', siteName: '培训手册', colors });
-  assert.equal(width, wide.width);
-  assert.match(html, /<h1>3\.5 &#60;改进&#62;<\/h1>/);
-  assert.match(html, /src="data:image\/svg\+xml;base64,/);
-  assert.match(html, /h\.example\.com\/book\/3\/5\/#how/);
+  const flat: FlatDiagram = { svg: '<svg xmlns="http://www.w3.org/2000/svg"/>', width: 922, height: 300, fontSize: 16, labels: [{ x: 10, y: 20, width: 60, height: 24, lines: ['受理'], wrap: false, onEdge: false }] };
+  const picture = diagramPicture({ flat, svgWidth: 922, title: '3.5 改进', url: 'h.example.com/book/3/5/#how', siteName: '培训手册', colors });
+  assert.equal(picture.width, wide.width);
+  assert.equal(picture.scale, PICTURE_SCALE);
+  assert.deepEqual(texts(picture.element), ['3.5 改进', '受理', 'h.example.com/book/3/5/#how', '培训手册']);
+  const images = (node: SatoriElement | string): SatoriElement[] =>
+    typeof node === 'string' ? [] : [...(node.type === 'img' ? [node] : []), ...(Array.isArray(node.props.children) ? node.props.children : node.props.children === undefined ? [] : [node.props.children]).flatMap(images)];
+  const [image] = images(picture.element);
+  assert.match(image!.props.src!, /^data:image\/svg\+xml;base64,/);
+  assert.equal(image!.props.width, wide.drawn);
+  assert.equal(image!.props.height, Math.round(300 * (wide.drawn / 922) * 100) / 100);
 });
 
 test('printed address: host and path without the scheme; a preview says so', () => {
@@ -239,7 +246,7 @@ test('page memo: a page read before is not parsed again; another extraction vers
   const dir = mkdtempSync(join(tmpdir(), 'images-memo-'));
   const file = join(dir, 'pages.json');
   try {
-    const memo = new PageMemo(file, 'v1', 'svg{}');
+    const memo = new PageMemo(file, 'v1', STYLES);
     const found = memo.findings(PAGE);
     memo.save();
     const saved = JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, unknown> };
@@ -247,9 +254,46 @@ test('page memo: a page read before is not parsed again; another extraction vers
     // Tamper with the memo: a second reader must take the remembered findings, not parse the page.
     const key = Object.keys(saved.pages)[0]!;
     writeFileSync(file, JSON.stringify({ ...saved, pages: { [key]: { diagrams: [], cards: [] } } }));
-    assert.deepEqual(new PageMemo(file, 'v1', 'svg{}').findings(PAGE), { diagrams: [], cards: [] });
-    assert.deepEqual(new PageMemo(file, 'v2', 'svg{}').findings(PAGE), found);
+    assert.deepEqual(new PageMemo(file, 'v1', STYLES).findings(PAGE), { diagrams: [], cards: [] });
+    assert.deepEqual(new PageMemo(file, 'v2', STYLES).findings(PAGE), found);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** A flowchart as Mermaid writes it: nodes and edge labels placed by translate(), labels as HTML. */
+const FLOWCHART = `<svg id="diagram-k1" width="116" height="66" viewBox="-8 -8 116 66"><style>#diagram-k1{font-family:x;font-size:14px;}</style>
+<g class="nodes"><g class="node" transform="translate(50, 20)"><rect width="40" height="24"></rect><g class="label" transform="translate(-20, -12)"><rect></rect>
+<foreignObject width="40" height="24"><div xmlns="http://www.w3.org/1999/xhtml" style="display:table-cell;white-space:nowrap"><span class="nodeLabel"><p>受理</p></span></div></foreignObject></g></g></g>
+<g class="edgeLabels"><g class="edgeLabel" transform="translate(10, 30)"><g class="label" transform="translate(-5, -12)"><foreignObject width="10" height="48"><div xmlns="http://www.w3.org/1999/xhtml" style="display:table-cell;white-space:break-spaces;max-width:200px"><span class="edgeLabel"><p>能</p><p>不能</p></span></div></foreignObject></g></g>
+<g class="edgeLabel"><g class="label" transform="translate(0, 0)"><foreignObject width="0" height="0"><div xmlns="http://www.w3.org/1999/xhtml"><span class="edgeLabel"></span></div></foreignObject></g></g></g></svg>`;
+const flowchart = () => fromHtml(FLOWCHART, { fragment: true, space: 'svg' }).children.find((c): c is Element => c.type === 'element')!;
+
+test('flattened diagram: labels become boxes in the viewBox with their lines; the SVG keeps the shapes and takes the picture colours last', () => {
+  const flat = flattenDiagram(flowchart(), (id) => `#${id} .node rect{fill:#fdfcf9}`);
+  assert.equal(flat.width, 116);
+  assert.equal(flat.height, 66);
+  assert.equal(flat.fontSize, 14);
+  assert.deepEqual(flat.labels, [
+    { x: 38, y: 16, width: 40, height: 24, lines: ['受理'], wrap: false, onEdge: false },
+    { x: 13, y: 26, width: 10, height: 48, lines: ['能', '不能'], wrap: true, onEdge: true },
+  ]);
+  assert.doesNotMatch(flat.svg, /foreignObject|受理/);
+  assert.match(flat.svg, /<rect width="40" height="24" \/>/);
+  assert.match(flat.svg, /<style>#diagram-k1 \.node rect\{fill:#fdfcf9\}<\/style><\/svg>\n$/);
+});
+
+test('flattened diagram: a transform it cannot place, or an SVG without id or viewBox, is an error naming the diagram', () => {
+  const rotated = flowchart();
+  const node = (rotated.children.find((c): c is Element => c.type === 'element' && c.tagName === 'g')!.children.find((c): c is Element => c.type === 'element'))!;
+  node.properties.transform = 'rotate(45)';
+  assert.throws(() => flattenDiagram(rotated, () => ''), /diagram-k1.*rotate\(45\).*fix: flattenDiagram/);
+  const bare = flowchart();
+  delete bare.properties.viewBox;
+  assert.throws(() => flattenDiagram(bare, () => ''), /no id or viewBox/);
+});
+
+test('picture diagram colours: the light theme written out, no !important, each selector under the diagram', () => {
+  const css = ':root{--diagram-node:#fdfcf9;--diagram-line:#4a4f57;}\nfigure.diagram svg .node rect,figure.diagram svg .node polygon{fill: var(--diagram-node) !important; stroke: var(--diagram-line) !important;}';
+  assert.equal(pictureDiagramCss(css)('diagram-k1'), '#diagram-k1 .node rect,#diagram-k1 .node polygon{fill: #fdfcf9; stroke: #4a4f57;}');
 });

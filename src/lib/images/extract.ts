@@ -9,6 +9,7 @@ import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import { SCREEN_ONLY_PROP } from '../site/markers.ts';
+import { flattenDiagram, type FlatDiagram } from './diagram-flatten.ts';
 import { standaloneSvg } from './standalone-svg.ts';
 
 export interface PageMeta {
@@ -34,6 +35,14 @@ export interface DiagramFound {
   svg: string;
   /** Its width in CSS px, as drawn on the page. */
   width: number;
+  /** What its picture to keep is drawn from (diagram-flatten.ts). */
+  flat: FlatDiagram;
+}
+
+/** The site's diagram styles: for the standalone SVG (theme.ts standaloneDiagramCss) and for pictures (pictureDiagramCss). */
+export interface DiagramStyles {
+  standalone: string;
+  picture: (id: string) => string;
 }
 
 /** Everything the pictures need from one page. */
@@ -76,8 +85,8 @@ export function mayHavePictures(html: string): boolean {
   return html.includes('data-diagram=') || html.includes('data-phrase-card=');
 }
 
-/** What a page asks to be drawn; `diagramCss` goes into its standalone diagrams (theme.ts). */
-export function pageFindings(html: string, diagramCss: string): PageFindings {
+/** What a page asks to be drawn, with the diagram styles of the site. */
+export function pageFindings(html: string, styles: DiagramStyles): PageFindings {
   const meta = pageMeta(html);
   const found = mayHavePictures(html) ? pictureSources(html) : { diagrams: [], cards: [] };
   return {
@@ -85,7 +94,7 @@ export function pageFindings(html: string, diagramCss: string): PageFindings {
     diagrams: found.diagrams.map((d) => {
       const width = Number(d.svg.properties.width);
       if (!(width > 0)) throw new Error(`figure[data-diagram="${d.key}"]: its <svg> has no width in px (width="${String(d.svg.properties.width)}"); Mermaid's useMaxWidth must stay off`);
-      return { key: d.key, ...(d.anchor ? { anchor: d.anchor } : {}), svg: standaloneSvg(d.svg, diagramCss), width };
+      return { key: d.key, ...(d.anchor ? { anchor: d.anchor } : {}), svg: standaloneSvg(d.svg, styles.standalone), width, flat: flattenDiagram(d.svg, styles.picture) };
     }),
     cards: found.cards,
   };

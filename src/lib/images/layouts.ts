@@ -2,10 +2,14 @@
  * The drawn pictures, as satori element trees (flexbox, sizes in CSS px):
  * - the share image of a page (og:image, 1200×630): its title, one-line summary and the site name;
  * - a phrase card as a phone-width picture to keep (390 CSS px, drawn at 2×): the situation, where it
- *   comes from, the lines to say and to avoid, and its short address at the bottom.
+ *   comes from, the lines to say and to avoid, and its short address at the bottom;
+ * - a flowchart as a picture to keep: the page's title, the diagram (diagram-flatten.ts: its shapes
+ *   as an SVG image, its labels set here), its short address.
  * Text sizes are chosen so that a long title still fits; nothing is cut without an ellipsis.
  */
 import { CALLOUTS, type CalloutLabel } from '../markdown/rehype-handbook.ts';
+import { MIN_READABLE_SCALE } from '../markdown/mermaid.ts';
+import type { FlatDiagram } from './diagram-flatten.ts';
 import { FONT_FAMILY } from './fonts.ts';
 import type { Palette } from './theme.ts';
 import type { PhraseCard } from './extract.ts';
@@ -13,7 +17,7 @@ import type { PhraseCard } from './extract.ts';
 export type Style = Record<string, string | number>;
 export interface SatoriElement {
   type: string;
-  props: { style?: Style; children?: (SatoriElement | string)[] | SatoriElement | string };
+  props: { style?: Style; children?: (SatoriElement | string)[] | SatoriElement | string; src?: string; width?: number; height?: number };
 }
 
 /** A picture to draw: its tree and size (CSS px; no height: as tall as its content), drawn at `scale`. */
@@ -127,4 +131,72 @@ function footer(url: string, siteName: string, colors: Palette): SatoriElement {
     h('div', { marginTop: 8, fontSize: 15, lineHeight: 1.5, color: colors.fg, wordBreak: 'break-all' }, url),
     h('div', { fontSize: 12, lineHeight: 1.5, color: colors.muted }, siteName),
   );
+}
+
+const DIAGRAM_PAD = 16;
+/** The diagram's frame: border and padding on each side, as on the page. */
+const DIAGRAM_FRAME = 9;
+
+/**
+ * The drawn width of a diagram `svgWidth` wide in its picture, and the picture's width: a phone screen
+ * (PHONE_WIDTH) when the diagram fits there with its labels at the site's smallest readable size
+ * (mermaid.ts MIN_READABLE_SCALE); a wider diagram makes a wider picture at that size, to zoom into,
+ * as it scrolls sideways on the page.
+ */
+export function diagramFit(svgWidth: number): { drawn: number; width: number } {
+  const room = PHONE_WIDTH - 2 * (DIAGRAM_PAD + DIAGRAM_FRAME);
+  const drawn = Math.ceil(Math.min(svgWidth, Math.max(room, svgWidth * MIN_READABLE_SCALE)));
+  return { drawn, width: Math.max(PHONE_WIDTH, drawn + 2 * (DIAGRAM_PAD + DIAGRAM_FRAME)) };
+}
+
+/** A flowchart to keep: `svgWidth` is its width on the page (CSS px), `url` its short address. */
+export function diagramPicture(input: { flat: FlatDiagram; svgWidth: number; title: string; url: string; siteName: string; colors: Palette }): Picture {
+  const { flat, colors } = input;
+  const { drawn, width } = diagramFit(input.svgWidth);
+  const scale = drawn / flat.width;
+  const height = Math.round(flat.height * scale * 100) / 100;
+  const label = (l: FlatDiagram['labels'][number]) =>
+    h(
+      'div',
+      {
+        position: 'absolute',
+        // A pixel of room on each side: satori may measure a line a fraction wider than the browser did.
+        left: (l.x - 1) * scale,
+        top: l.y * scale,
+        width: (l.width + 2) * scale,
+        height: l.height * scale,
+        display: 'flex',
+        flexDirection: 'column',
+        alignItems: 'center',
+        // Centred in its box: where satori fits a wrapped label in fewer lines than the browser did.
+        justifyContent: 'center',
+        fontSize: flat.fontSize * scale,
+        lineHeight: 1.5,
+        textAlign: 'center',
+        color: colors.fg,
+        ...(l.onEdge ? { background: colors.surface } : {}),
+      },
+      ...l.lines.map((line) => h('div', l.wrap ? {} : { whiteSpace: 'nowrap' }, line)),
+    );
+  const diagram: SatoriElement = {
+    type: 'div',
+    props: {
+      style: { position: 'relative', display: 'flex', width: drawn, height },
+      children: [{ type: 'img', props: { src: `data:image/svg+xml;base64,${Buffer.from(flat.svg).toString('base64')}`, width: drawn, height, style: { position: 'absolute', left: 0, top: 0 } } }, ...flat.labels.map(label)],
+    },
+  };
+  const element = h(
+    'div',
+    { display: 'flex', flexDirection: 'column', width: '100%', background: colors.bg, color: colors.fg, fontFamily: FONT_FAMILY },
+    rule({ height: 5 }, colors.accent),
+    h(
+      'div',
+      { display: 'flex', flexDirection: 'column', padding: `12px ${DIAGRAM_PAD}px 14px` },
+      h('div', { marginBottom: 10, fontSize: 17, fontWeight: 700, lineHeight: 1.45 }, input.title),
+      // The frame's border is a box of its own (see rule).
+      h('div', { display: 'flex', padding: 1, borderRadius: 8, background: colors.line }, h('div', { display: 'flex', flexGrow: 1, justifyContent: 'center', padding: DIAGRAM_FRAME - 1, borderRadius: 7, background: colors.surface }, diagram)),
+      footer(input.url, input.siteName, colors),
+    ),
+  );
+  return { element, width, scale: PICTURE_SCALE };
 }

@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { hash } from './cache.ts';
-import { pageFindings, type PageFindings } from './extract.ts';
+import { pageFindings, type DiagramStyles, type PageFindings } from './extract.ts';
 
 interface MemoFile {
   /** The extraction's own inputs besides the page: its code and the diagram styles. */
@@ -16,16 +16,20 @@ interface MemoFile {
 export class PageMemo {
   private readonly file: string;
   private readonly version: string;
-  private readonly diagramCss: string;
+  private readonly styles: DiagramStyles;
   private readonly before: Record<string, PageFindings>;
   private readonly now: Record<string, PageFindings> = {};
   private changed = false;
 
-  /** `version`: a hash of what else decides the findings (the extraction code); `fresh`: forget the saved ones. */
-  constructor(file: string, version: string, diagramCss: string, fresh = false) {
+  /**
+   * `version`: a hash of what else decides the findings (the extraction code); `fresh`: forget the
+   * saved ones. The pictures' diagram styles come from the same rules and colours as the standalone
+   * ones, so those stand for both in the version.
+   */
+  constructor(file: string, version: string, styles: DiagramStyles, fresh = false) {
     this.file = file;
-    this.diagramCss = diagramCss;
-    this.version = hash(version, diagramCss);
+    this.styles = styles;
+    this.version = hash(version, styles.standalone);
     const saved = !fresh && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MemoFile) : undefined;
     this.before = saved?.version === this.version ? saved.pages : {};
   }
@@ -38,7 +42,7 @@ export class PageMemo {
       return known;
     }
     this.changed = true;
-    return (this.now[key] = pageFindings(html, this.diagramCss));
+    return (this.now[key] = pageFindings(html, this.styles));
   }
 
   /** Keeps this build's pages only. */

@@ -8,9 +8,13 @@ import { toHtml } from 'hast-util-to-html';
 
 /** `svg`: the diagram's <svg> element from the page; `css`: theme.ts standaloneDiagramCss. */
 export function standaloneSvg(svg: Element, css: string): string {
-  if (svg.tagName !== 'svg') throw new Error(`standaloneSvg: expected an <svg> element, got <${svg.tagName}>`);
+  return svgFile({ ...svg, children: [{ type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: css }] }, ...svg.children] });
+}
+
+/** An <svg> element as an SVG file (XML). */
+export function svgFile(svg: Element): string {
+  if (svg.tagName !== 'svg') throw new Error(`svgFile: expected an <svg> element, got <${svg.tagName}>`);
   const copy: Element = { ...svg, properties: { ...svg.properties, xmlns: 'http://www.w3.org/2000/svg' } };
-  copy.children = [{ type: 'element', tagName: 'style', properties: {}, children: [{ type: 'text', value: css }] }, ...svg.children];
   const xml = toHtml(copy, {
     space: 'svg',
     closeSelfClosing: true,

@@ -27,17 +27,23 @@ export function palette(css: string): Palette {
   return Object.fromEntries(PALETTE_KEYS.map((k) => [k, vars[k]!])) as Palette;
 }
 
+/** The stylesheet's diagram rules, "figure.diagram svg X{…}": the X of each selector, and the declarations. */
+function diagramRules(css: string): { selectors: string[]; body: string }[] {
+  const rules = [...css.matchAll(/(^|\n)(figure\.diagram svg [^\s{][^{]*)\{([^}]*)\}/g)].map((m) => ({
+    selectors: m[2]!.split(',').map((s) => s.trim().replace(/^figure\.diagram svg /, '')),
+    body: m[3]!.trim(),
+  }));
+  if (!rules.length) throw new Error(`${STYLESHEET}: no “figure.diagram svg …” rules (the standalone diagrams copy them)`);
+  return rules;
+}
+
 /**
  * The stylesheet's diagram rules for a diagram on its own (the standalone SVG): "figure.diagram svg X"
  * becomes "svg X", with the variables they use declared for light and dark, so the diagram opened
  * full screen looks as it does on the page and follows the phone's dark mode.
  */
 export function standaloneDiagramCss(css: string): string {
-  const rules = [...css.matchAll(/(^|\n)(figure\.diagram svg [^\s{][^{]*)\{([^}]*)\}/g)].map((m) => {
-    const selectors = m[2]!.split(',').map((s) => s.trim().replace(/^figure\.diagram svg /, 'svg '));
-    return `${selectors.join(',')}{${m[3]!.trim()}}`;
-  });
-  if (!rules.length) throw new Error(`${STYLESHEET}: no “figure.diagram svg …” rules (the standalone diagrams copy them)`);
+  const rules = diagramRules(css).map(({ selectors, body }) => `${selectors.map((s) => `svg ${s}`).join(',')}{${body}}`);
   const used = new Set(['surface', ...[...rules.join('').matchAll(/var\(--([a-z0-9-]+)\)/g)].map((m) => m[1]!)]);
   const declare = (vars: Record<string, string>) =>
     [...used].map((name) => {
@@ -47,4 +53,21 @@ export function standaloneDiagramCss(css: string): string {
   const light = customProperties(css, ':root');
   const dark = { ...light, ...customProperties(css, DARK_THEME) };
   return `svg{${declare(light)};background:var(--surface)}@media (prefers-color-scheme: dark){svg{${declare(dark)}}}${rules.join('')}`;
+}
+
+/**
+ * The same rules for a picture of the diagram (diagram-flatten.ts), which resvg draws: it knows
+ * neither variables nor !important, so the light colours are written out and each selector is put
+ * under the diagram's id ("#diagram-x X"), which with the rules placed last outranks Mermaid's own.
+ */
+export function pictureDiagramCss(css: string): (id: string) => string {
+  const light = customProperties(css, ':root');
+  const rules = diagramRules(css).map(({ selectors, body }) => ({
+    selectors,
+    body: body.replace(/\s*!important/g, '').replace(/var\(--([a-z0-9-]+)\)/g, (_, name: string) => {
+      if (!light[name]) throw new Error(`${STYLESHEET}: the diagram rules use --${name}, which is not declared`);
+      return light[name];
+    }),
+  }));
+  return (id) => rules.map(({ selectors, body }) => `${selectors.map((s) => `#${id} ${s}`).join(',')}{${body}}`).join('');
 }
