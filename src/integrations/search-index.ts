@@ -6,7 +6,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,8 @@ import { contentPaths } from '../lib/content/paths.ts';
 import { TAGS } from '../lib/taxonomy.ts';
 import { EVERYDAY_WORDS_PLACEHOLDER, everydayWordsUrl, INSTANT_INDEX_PLACEHOLDER, instantIndexUrl, pagefindDir, tagUrl } from '../lib/site/urls.ts';
 
-/** General Chinese word frequencies: jieba's dictionary, as @node-rs/jieba ships it (only the file is used). */
-const { dict } = createRequire(import.meta.url)('@node-rs/jieba/dict') as { dict: Buffer };
+/** General Chinese word frequencies: jieba's dictionary as @node-rs/jieba ships it (only this file is used). */
+const JIEBA_DICTIONARY = '@node-rs/jieba/dict.txt';
 
 export default function searchIndex(): AstroIntegration {
   return {
@@ -55,7 +55,7 @@ export default function searchIndex(): AstroIntegration {
           const parts = pages.filter((p) => isPart(p.fragment)).map((p) => ({ name: p.fragment.meta.title ?? '', url: p.fragment.url }));
           const topics: Topic[] = [...TAGS.filter((t) => used.has(t.name)).map((t) => ({ name: t.name, url: tagUrl(t.slug) })), ...parts];
           const index = buildInstantIndex(pages, vocabulary, topics, chineseWords()!);
-          const everyday = everydayWords(pages.map((p) => pageText(p.fragment)), readFrequencies(dict.toString('utf8')), lexiconOf(index.vocabulary, index.docs));
+          const everyday = everydayWords(pages.map((p) => pageText(p.fragment)), readFrequencies(readFileSync(createRequire(import.meta.url).resolve(JIEBA_DICTIONARY), 'utf8')), lexiconOf(index.vocabulary, index.docs));
           const [instantFile, everydayFile] = [write(dist, instantIndexUrl, JSON.stringify(index satisfies InstantIndex)), write(dist, everydayWordsUrl, JSON.stringify(everyday))];
           const rewritten = rewriteHtml(dist, (html) => html.replaceAll(INSTANT_INDEX_PLACEHOLDER, instantFile.url).replaceAll(EVERYDAY_WORDS_PLACEHOLDER, everydayFile.url));
           if (rewritten === 0) throw new Error(`search index: no page refers to ${INSTANT_INDEX_PLACEHOLDER}; the search page cannot find the instant index`);

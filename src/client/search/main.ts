@@ -30,6 +30,8 @@ const PHRASE_LENGTH = 10;
 const splitter = chineseWords();
 
 let instant: InstantSearch;
+/** The everyday words, from the address the page names (loaded once). */
+const loadEverydayWords = () => loadEveryday(form.dataset.everyday!);
 let entries: Entry[] = [];
 /** Each run gets a number; a run that finishes after a newer one started renders nothing. */
 let latestRun = 0;
@@ -51,7 +53,7 @@ async function start(): Promise<void> {
   }
   // The everyday words load when the network is free: now when there is no query, after the first
   // results when a shared link has one (they only take pages away: results come first).
-  if (!state.query) void loadEveryday(form.dataset.everyday!);
+  if (!state.query) void loadEverydayWords();
   if (!splitter) limited.hidden = false;
   buildFilters(instant, state.filters);
   // A shared link's query wins; otherwise keep what the reader typed while the search was loading.
@@ -66,7 +68,7 @@ async function start(): Promise<void> {
   form.dataset.ready = '';
   await run(false);
   // Pagefind's runtime (and the everyday words) download once the first results are on screen, ready for the next query.
-  const everyday = loadEveryday(form.dataset.everyday!);
+  const everyday = loadEverydayWords();
   if (splitter) void Promise.all([loadPagefind(), everyday]).then(([api]) => api && (form.dataset.fullText = ''));
 }
 
@@ -112,12 +114,12 @@ async function run(typing: boolean): Promise<void> {
       merge(everydayWords);
       // Everyday words (今天, 附近) only take pages away: the list does not wait for them, it is redone when they arrive.
       if (!everydayWords) {
-        const everyday = await loadEveryday(form.dataset.everyday!);
+        const everyday = await loadEverydayWords();
         if (thisRun !== latestRun) return;
         merge(everyday);
       }
     } else {
-      parsed = instant.parse(query, await loadEveryday(form.dataset.everyday!));
+      parsed = instant.parse(query, await loadEverydayWords());
       if (thisRun !== latestRun) return;
       entries = instant.search(parsed, filters);
       show(Math.max(PAGE_SIZE, list.children.length));

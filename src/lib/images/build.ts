@@ -155,7 +155,6 @@ export async function buildImages(options: ImageBuildOptions): Promise<ImageBuil
     }
     memo.save();
     for (const found of cards.values()) if (found.page !== phraseCardUrl(found.card.id)) drawCard(found);
-
   } catch (error) {
     // A page the step cannot read stops the build; the threads drawing meanwhile are stopped first.
     await pool?.close();

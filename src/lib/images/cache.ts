@@ -1,7 +1,7 @@
 /**
  * Drawn pictures by the hash of everything that decides their pixels: the picture's own input (its
- * satori tree) and the tools (their versions, the fonts, the code that draws). An unchanged page, diagram or card is copied, not drawn again. Entries no build used are
- * removed at the end of a build.
+ * satori tree) and the tools (their versions, the fonts, the code that draws). An unchanged page,
+ * diagram or card is copied, not drawn again. Entries no build used are removed at the end of a build.
  */
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

@@ -43,8 +43,8 @@ const MERMAID_FONT_SIZE = 16;
 const TRANSLATE = /^\s*translate\(\s*(-?[\d.e+-]+)(?:[\s,]+(-?[\d.e+-]+))?\s*\)\s*$/;
 
 /**
- * `svg`: the diagram's <svg> from the page; `rules`: the site's diagram rules (theme.ts
- * diagramRules) as `#id X{…}` with their colours resolved.
+ * `svg`: the diagram's <svg> from the page; `rules`: the site's diagram rules for the diagram with
+ * this id, colours written out (theme.ts pictureDiagramCss).
  */
 export function flattenDiagram(svg: Element, rules: (id: string) => string): FlatDiagram {
   const id = String(svg.properties.id ?? '');
@@ -80,8 +80,9 @@ export function flattenDiagram(svg: Element, rules: (id: string) => string): Fla
 
 /** An element's own offset: its translate() and, for a foreignObject, its x and y. Any other transform is an error. */
 function offset(node: Element, id: string): [number, number] {
-  let dx = Number(node.properties.x ?? 0) * Number(node.tagName === 'foreignObject');
-  let dy = Number(node.properties.y ?? 0) * Number(node.tagName === 'foreignObject');
+  const placed = node.tagName === 'foreignObject';
+  let dx = placed ? Number(node.properties.x ?? 0) : 0;
+  let dy = placed ? Number(node.properties.y ?? 0) : 0;
   const transform = node.properties.transform;
   if (transform !== undefined && String(transform).trim() !== '') {
     const m = TRANSLATE.exec(String(transform));

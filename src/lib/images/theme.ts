@@ -37,6 +37,12 @@ function diagramRules(css: string): { selectors: string[]; body: string }[] {
   return rules;
 }
 
+/** The value of a variable the diagram rules use; throws when the stylesheet does not declare it. */
+function declared(vars: Record<string, string>, name: string): string {
+  if (!vars[name]) throw new Error(`${STYLESHEET}: the diagram rules use --${name}, which is not declared`);
+  return vars[name];
+}
+
 /**
  * The stylesheet's diagram rules for a diagram on its own (the standalone SVG): "figure.diagram svg X"
  * becomes "svg X", with the variables they use declared for light and dark, so the diagram opened
@@ -45,11 +51,7 @@ function diagramRules(css: string): { selectors: string[]; body: string }[] {
 export function standaloneDiagramCss(css: string): string {
   const rules = diagramRules(css).map(({ selectors, body }) => `${selectors.map((s) => `svg ${s}`).join(',')}{${body}}`);
   const used = new Set(['surface', ...[...rules.join('').matchAll(/var\(--([a-z0-9-]+)\)/g)].map((m) => m[1]!)]);
-  const declare = (vars: Record<string, string>) =>
-    [...used].map((name) => {
-      if (!vars[name]) throw new Error(`${STYLESHEET}: the diagram rules use --${name}, which is not declared`);
-      return `--${name}:${vars[name]}`;
-    }).join(';');
+  const declare = (vars: Record<string, string>) => [...used].map((name) => `--${name}:${declared(vars, name)}`).join(';');
   const light = customProperties(css, ':root');
   const dark = { ...light, ...customProperties(css, DARK_THEME) };
   return `svg{${declare(light)};background:var(--surface)}@media (prefers-color-scheme: dark){svg{${declare(dark)}}}${rules.join('')}`;
@@ -64,10 +66,7 @@ export function pictureDiagramCss(css: string): (id: string) => string {
   const light = customProperties(css, ':root');
   const rules = diagramRules(css).map(({ selectors, body }) => ({
     selectors,
-    body: body.replace(/\s*!important/g, '').replace(/var\(--([a-z0-9-]+)\)/g, (_, name: string) => {
-      if (!light[name]) throw new Error(`${STYLESHEET}: the diagram rules use --${name}, which is not declared`);
-      return light[name];
-    }),
+    body: body.replace(/\s*!important/g, '').replace(/var\(--([a-z0-9-]+)\)/g, (_, name: string) => declared(light, name)),
   }));
   return (id) => rules.map(({ selectors, body }) => `${selectors.map((s) => `#${id} ${s}`).join(',')}{${body}}`).join('');
 }

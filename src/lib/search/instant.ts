@@ -242,11 +242,10 @@ export function createInstantSearch(index: InstantIndex, splitter?: Splitter): I
       // A word the full text was asked about and no page has ("取5万块钱") tells no page from another: in
       // a query that also has a word of the handbook's lexicon (登记), it does not count against the pages
       // that match the rest. A query made only of words outside the lexicon ("红烧肉的做法") keeps it.
-      const nowhere = term.word !== undefined && !pending && df === 0 && onTopic;
       // In a query of such words only, a word no page has is the rarest of all: a page with only the
       // query's other words ("周末看什么电影": 周末) covers little of it.
-      const absent = term.word !== undefined && !pending && df === 0 && !onTopic;
-      return { pages, weight: idf(absent ? 0 : df || UNKNOWN_DF), pending, nowhere, everyday: term.everyday === true };
+      const onNoPage = term.word !== undefined && !pending && df === 0;
+      return { pages, weight: idf(onNoPage && !onTopic ? 0 : df || UNKNOWN_DF), pending, nowhere: onNoPage && onTopic, everyday: term.everyday === true };
     });
     // Until the full text has answered, a page may yet hold a pending word: it counts half against the pages that do not show it.
     const total = matched.reduce((sum, m) => sum + (m.nowhere ? 0 : m.weight * (m.pending ? PENDING_SHARE : 1)), 0);
